@@ -1,0 +1,1 @@
+"""Geography: places, arcs and distances, basemap and map layers, geocoding."""

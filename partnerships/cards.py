@@ -1,0 +1,70 @@
+"""The details card of one partnership: the same content wherever it is shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.arcs import distance_km
+from partnerships.citations import Citation, citations
+from partnerships.dataset import Dataset
+from partnerships.filters import programme_lineage
+from partnerships.i18n import format_amount, format_number, format_period, t
+from partnerships.labels import funder_name, partnership_title, programme_name, theme_labels
+
+
+@dataclass(frozen=True)
+class Card:
+    partnership_id: str
+    title: str
+    fields: list[tuple[str, str]]
+    description: str
+    citations: list[Citation]
+
+
+def _funder_text(dataset: Dataset, programme: str, lang: str) -> str:
+    for ancestor in programme_lineage(dataset, programme):
+        funder = dataset.programme_by_id[ancestor]["funder"]
+        if funder:
+            return funder_name(dataset, funder, lang)
+    return t("not_stated", lang)
+
+
+def _amount_text(dataset: Dataset, partnership_id: str, programme: str, lang: str) -> str:
+    """The partnership's own amount if stated; otherwise 'not stated', with the programme's grant for context."""
+    funding = dataset.funding
+    own = funding[funding["partnership"] == partnership_id]["amount"].dropna()
+    if not own.empty:
+        row = funding[funding["partnership"] == partnership_id].dropna(subset=["amount"]).iloc[0]
+        return format_amount(row["amount"], row["currency"], lang)
+    lineage = programme_lineage(dataset, programme)
+    grants = funding[funding["programme"].isin(lineage) & (funding["partnership"] == "")].dropna(subset=["amount"])
+    text = t("not_stated", lang)
+    if not grants.empty:
+        whole = ", ".join(format_amount(row["amount"], row["currency"], lang) for row in grants.to_dict("records"))
+        text += f" ({t('programme', lang).lower()}: {whole})"
+    return text
+
+
+def partnership_card(dataset: Dataset, partnership_id: str, lang: str) -> Card:
+    """Programme, themes, status, period, funder, amount or 'not stated', distance and sources."""
+    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
+    programme = record["programme"]
+    places = dataset.place_by_id
+    start_place, end_place = places[record["from_place"]], places[record["to_place"]]
+    km = distance_km((start_place["lat"], start_place["lon"]), (end_place["lat"], end_place["lon"]))
+    fields = [
+        (t("programme", lang), programme_name(dataset, programme, lang)),
+        (t("themes", lang), theme_labels(dataset, record["themes"], lang)),
+        (t("status", lang), t(f"status_{record['status']}", lang)),
+        (t("period", lang), format_period(record["start"], record["end"], record["duration_years"], lang)),
+        (t("funder", lang), _funder_text(dataset, programme, lang)),
+        (t("amount", lang), _amount_text(dataset, partnership_id, programme, lang)),
+        (t("distance", lang), t("km", lang, value=format_number(round(km), lang))),
+    ]
+    return Card(
+        partnership_id=partnership_id,
+        title=partnership_title(dataset, record, lang),
+        fields=fields,
+        description=record["description"],
+        citations=citations(dataset, record),
+    )

@@ -1,0 +1,29 @@
+"""`python -m partnerships.check [DATA_DIR]`: validate the CSVs the way the app does."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from partnerships.dataset import DatasetError, data_dir_from_environment, load_dataset
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else data_dir_from_environment()
+    try:
+        dataset = load_dataset(folder)
+    except DatasetError as error:
+        print(f"{len(error.problems)} problem(s) in {folder}:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(
+        f"{folder}: OK — {len(dataset.partnerships)} partnerships, {len(dataset.programmes)} programmes, "
+        f"{len(dataset.places)} places, {len(dataset.funding)} funding rows, {len(dataset.sources)} sources"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Funding per funder for a view: amounts in their own currency, never double-counted.
+
+Rules, from the data contract:
+- one row of funding.csv is one grant, however many articles report it (the second report
+  is the row's `also_source`), so a grant is counted once;
+- a row tied to a partnership is a share of its programme's grant and is never added to the total;
+- an amount the sources don't state is shown as not stated and never counted as zero.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from partnerships.citations import Citation, citations
+from partnerships.dataset import Dataset
+from partnerships.filters import View, programme_lineage
+from partnerships.i18n import format_amount, format_period
+from partnerships.labels import funder_name, partnership_title, programme_name
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    funding_id: str
+    programme: str
+    partnership: str
+    channel: str
+    period: str
+    amount: float | None
+    currency: str
+    amount_text: str
+    purpose: str
+    citations: list[Citation]
+
+    @property
+    def counted_once(self) -> bool:
+        """True when two sources report this one grant."""
+        return len(self.citations) > 1 and self.citations[0].source_id != self.citations[1].source_id
+
+
+@dataclass
+class FunderSummary:
+    funder_id: str
+    name: str
+    lines: list[FundingLine] = field(default_factory=list)
+    # Stated totals per currency; amounts are never converted or mixed here.
+    totals: dict[str, float] = field(default_factory=dict)
+
+
+def _amount(value: float) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+def funding_by_funder(dataset: Dataset, view: View, lang: str) -> list[FunderSummary]:
+    """One summary per funder in the view, in the order of funders.csv."""
+    summaries: dict[str, FunderSummary] = {}
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for record in view.funding.to_dict("records"):
+        funder = record["funder"]
+        summary = summaries.setdefault(funder, FunderSummary(funder, funder_name(dataset, funder, lang)))
+        amount = _amount(record["amount"])
+        programme = programme_name(dataset, record["programme"], lang)
+        if record["partnership"]:
+            partnership = dataset.partnerships[dataset.partnerships["id"] == record["partnership"]].iloc[0].to_dict()
+            programme = f"{programme}: {partnership_title(dataset, partnership, lang)}"
+        summary.lines.append(
+            FundingLine(
+                funding_id=record["id"],
+                programme=programme,
+                partnership=record["partnership"],
+                channel=record["channel"],
+                period=format_period(record["start"], record["end"], None, lang),
+                amount=amount,
+                currency=record["currency"],
+                amount_text=format_amount(amount, record["currency"], lang),
+                purpose=record["purpose"],
+                citations=citations(dataset, record),
+            )
+        )
+        if amount is not None and not record["partnership"]:
+            totals[funder][record["currency"]] += amount
+    order = list(dataset.funders["id"])
+    result = sorted(summaries.values(), key=lambda s: order.index(s.funder_id))
+    for summary in result:
+        summary.totals = dict(totals[summary.funder_id])
+    return result
+
+
+def programmes_without_funder(dataset: Dataset, view: View) -> list[str]:
+    """Programme ids in the view for which no source names a funder."""
+    unfunded = []
+    for programme in sorted(view.programme_ids):
+        if not any(dataset.programme_by_id[p]["funder"] for p in programme_lineage(dataset, programme)):
+            unfunded.append(programme)
+    return unfunded

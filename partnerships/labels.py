@@ -1,0 +1,43 @@
+"""Names of data things in the reader's language, falling back to what the data gives."""
+
+from __future__ import annotations
+
+from partnerships.dataset import Dataset
+
+
+def _localised(record: dict, field: str, lang: str) -> str:
+    return str(record.get(f"{field}_{lang}") or record.get(field) or "")
+
+
+def place_name(dataset: Dataset, place_id: str, lang: str) -> str:
+    return _localised(dataset.place_by_id[place_id], "name", lang)
+
+
+def theme_label(dataset: Dataset, theme_id: str, lang: str) -> str:
+    row = dataset.themes[dataset.themes["id"] == theme_id]
+    if row.empty:
+        return theme_id
+    record = row.iloc[0].to_dict()
+    return str(record.get(f"label_{lang}") or record["label_en"])
+
+
+def theme_labels(dataset: Dataset, theme_ids: tuple[str, ...] | list[str], lang: str) -> str:
+    return ", ".join(theme_label(dataset, theme, lang) for theme in theme_ids)
+
+
+def programme_name(dataset: Dataset, programme_id: str, lang: str) -> str:
+    return _localised(dataset.programme_by_id[programme_id], "name", lang)
+
+
+def funder_name(dataset: Dataset, funder_id: str, lang: str) -> str:
+    funder = dataset.funder_by_id[funder_id]
+    # Danish readers know the Danish fund by its Danish name.
+    if lang == "da" and funder["country"] == "DK" and funder["name_local"]:
+        return str(funder["name_local"])
+    return str(funder["name"])
+
+
+def partnership_title(dataset: Dataset, partnership: dict, lang: str) -> str:
+    return (
+        f"{place_name(dataset, partnership['from_place'], lang)} – {place_name(dataset, partnership['to_place'], lang)}"
+    )

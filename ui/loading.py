@@ -1,0 +1,67 @@
+"""Load the dataset once per change of the data folder, and show load problems as a list."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from partnerships.dataset import Dataset, DatasetError, data_dir_from_environment, load_dataset
+from partnerships.i18n import t
+
+logger = logging.getLogger(__name__)
+
+
+def _fingerprint(folder: Path) -> tuple:
+    """Changes whenever a CSV is edited, so the cache never serves stale data."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.csv")))
+
+
+@st.cache_data(show_spinner=False)
+def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset:
+    return load_dataset(Path(folder))
+
+
+def dataset_or_stop(lang: str) -> Dataset:
+    """The validated dataset; on bad data, the full problem list and a stop (never a traceback)."""
+    folder = data_dir_from_environment()
+    try:
+        return _cached_dataset(str(folder.resolve()), _fingerprint(folder) if folder.is_dir() else ())
+    except DatasetError as error:
+        show_problems(error, lang)
+        st.stop()
+
+
+def show_problems(error: DatasetError, lang: str) -> None:
+    st.error(t("data_error_title", lang, count=len(error.problems)))
+    st.markdown(t("data_error_help", lang))
+    st.caption(f"{t('data_folder', lang)}: `{error.data_dir}`")
+    table = pd.DataFrame(
+        [
+            {
+                t("file", lang): problem.file,
+                t("row", lang): "" if problem.row is None else str(problem.row),
+                t("column", lang): problem.column or "",
+                t("problem", lang): problem.message,
+            }
+            for problem in error.problems
+        ]
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def run_guarded(page: Callable[[], None]) -> None:
+    """Run a page; an unexpected error is logged for us and shown to the reader as one calm line.
+
+    st.stop() and st.rerun() raise BaseException subclasses, so they pass through untouched.
+    """
+    from ui.state import current_language
+
+    try:
+        page()
+    except Exception:
+        logger.exception("Unexpected error while drawing the page")
+        st.error(t("unexpected_error", current_language()))

@@ -1,0 +1,96 @@
+"""Draw the domain's results: details card, funding panel, key figures, listed programmes, table."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from partnerships.cards import Card
+from partnerships.citations import Citation, citations
+from partnerships.dataset import Dataset
+from partnerships.figures import Figure
+from partnerships.filters import View
+from partnerships.funding import FunderSummary
+from partnerships.i18n import format_amount, t
+from partnerships.labels import programme_name, theme_labels
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md(text: object) -> str:
+    """Text from data, made inert for st.markdown (no links, HTML or formatting smuggled in)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def citation_block(citation: Citation, lang: str) -> None:
+    st.markdown(f"> {md(citation.quote)}")
+    date = citation.date or t("date_unknown", lang)
+    who = ", ".join(md(part) for part in (citation.title, citation.publisher) if part)
+    link = f"[{t('source', lang)}]({citation.url})" if citation.url else t("no_link", lang)
+    st.caption(f"{who} ({md(date)}) · {link}")
+
+
+def card(card: Card, lang: str) -> None:
+    with st.container(border=True, key=f"card-{card.partnership_id}"):
+        st.subheader(card.title)
+        st.markdown("\n".join(f"- **{md(label)}:** {md(value)}" for label, value in card.fields))
+        st.markdown(f"**{t('description', lang)}:** {md(card.description)}")
+        st.markdown(f"**{t('source', lang)}**")
+        for citation in card.citations:
+            citation_block(citation, lang)
+
+
+def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: Dataset, lang: str) -> None:
+    st.subheader(t("funding_heading", lang))
+    if not summaries and not unfunded:
+        st.info(t("funding_none", lang))
+    for summary in summaries:
+        with st.container(border=True):
+            st.markdown(f"**{md(summary.name)}**")
+            if summary.totals:
+                totals = ", ".join(format_amount(amount, currency, lang) for currency, amount in summary.totals.items())
+                st.metric(t("funding_total", lang), totals)
+            for line in summary.lines:
+                st.markdown(
+                    f"- **{md(line.amount_text)}** · {md(line.programme)}  \n"
+                    f"  {t('channel', lang)}: {md(line.channel or t('not_stated', lang))} · {t('period', lang)}: {md(line.period)}"
+                )
+                if line.counted_once:
+                    st.caption(t("funding_counted_once", lang))
+                with st.expander(t("source", lang)):
+                    st.markdown(md(line.purpose))
+                    for citation in line.citations:
+                        citation_block(citation, lang)
+    if unfunded:
+        st.markdown(f"**{t('funding_programmes_without', lang)}**")
+        st.markdown("\n".join(f"- {md(programme_name(dataset, p, lang))}" for p in unfunded))
+    st.caption(t("funding_unstated_note", lang))
+
+
+def key_figures(figures: list[Figure], lang: str) -> None:
+    if not figures:
+        return
+    st.subheader(t("key_figures", lang))
+    for figure in figures:
+        st.markdown(f"**{md(figure.value_text)}** {md(figure.label)}")
+        for citation in figure.citations:
+            with st.expander(t("source", lang)):
+                citation_block(citation, lang)
+
+
+def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
+    if view.unlinked_programmes.empty:
+        return
+    st.subheader(t("unlinked_heading", lang))
+    st.caption(t("unlinked_help", lang))
+    for record in view.unlinked_programmes.to_dict("records"):
+        with st.expander(programme_name(dataset, record["id"], lang)):
+            st.markdown(f"**{t('owner', lang)}:** {md(record['owner'])}")
+            if record["parent"]:
+                st.markdown(f"**{t('part_of', lang)}:** {md(programme_name(dataset, record['parent'], lang))}")
+            if record["themes"]:
+                st.markdown(f"**{t('themes', lang)}:** {md(theme_labels(dataset, record['themes'], lang))}")
+            st.markdown(md(record["description"]))
+            for citation in citations(dataset, record):
+                citation_block(citation, lang)

@@ -1,0 +1,117 @@
+"""The view's state lives in the URL, so a link restores exactly what its sender saw.
+
+On a session's first run the widgets are seeded from `st.query_params`; afterwards every
+widget change writes back to the URL.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from partnerships.dataset import Dataset
+from partnerships.filters import Filters, countries, filters_from_query_params
+from partnerships.i18n import LANGUAGES, normalise_language, t
+from partnerships.labels import funder_name, programme_name, theme_label
+
+# Widget keys, one per URL parameter.
+WIDGET_KEYS = {"theme": "w_theme", "funder": "w_funder", "country": "w_country", "programme": "w_programme"}
+LANG_KEY = "w_lang"
+SELECTED_KEY = "w_selected"
+TILES_KEY = "w_tiles"
+
+
+def current_language() -> str:
+    if LANG_KEY in st.session_state:
+        return normalise_language(st.session_state[LANG_KEY])
+    return normalise_language(st.query_params.get("lang"))
+
+
+def _seed_widgets(dataset: Dataset) -> None:
+    if st.session_state.get("_seeded"):
+        return
+    filters = filters_from_query_params(
+        st.query_params.to_dict() | {"theme": st.query_params.get_all("theme")}, dataset
+    )
+    st.session_state[WIDGET_KEYS["theme"]] = list(filters.themes)
+    st.session_state[WIDGET_KEYS["funder"]] = filters.funder
+    st.session_state[WIDGET_KEYS["country"]] = filters.country
+    st.session_state[WIDGET_KEYS["programme"]] = filters.programme
+    st.session_state[LANG_KEY] = normalise_language(st.query_params.get("lang"))
+    selected = st.query_params.get("p", "")
+    st.session_state[SELECTED_KEY] = selected if selected in set(dataset.partnerships["id"]) else ""
+    st.session_state[TILES_KEY] = st.query_params.get("tiles", "on") != "off"
+    st.session_state["_seeded"] = True
+
+
+def widget_filters() -> Filters:
+    return Filters(
+        themes=tuple(st.session_state[WIDGET_KEYS["theme"]]),
+        funder=st.session_state[WIDGET_KEYS["funder"]],
+        country=st.session_state[WIDGET_KEYS["country"]],
+        programme=st.session_state[WIDGET_KEYS["programme"]],
+    )
+
+
+def write_url() -> None:
+    """Mirror the widgets into the URL; only non-default values appear."""
+    params = widget_filters().to_query_params()
+    lang = st.session_state[LANG_KEY]
+    if lang != "en":
+        params["lang"] = lang
+    if st.session_state.get(SELECTED_KEY):
+        params["p"] = st.session_state[SELECTED_KEY]
+    if not st.session_state.get(TILES_KEY, True):
+        params["tiles"] = "off"
+    if dict(st.query_params.to_dict()) != params:
+        st.query_params.clear()
+        st.query_params.update(params)
+
+
+def _reset() -> None:
+    st.session_state[WIDGET_KEYS["theme"]] = []
+    for key in ("funder", "country", "programme"):
+        st.session_state[WIDGET_KEYS[key]] = ""
+    st.session_state[SELECTED_KEY] = ""
+    write_url()
+
+
+def sidebar_filters(dataset: Dataset) -> tuple[Filters, str]:
+    """Draw language and filter widgets in the sidebar; return the filters and language."""
+    _seed_widgets(dataset)
+    lang = current_language()
+    with st.sidebar:
+        st.selectbox(t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get, key=LANG_KEY, on_change=write_url)
+        lang = current_language()
+        st.header(t("filters", lang))
+        st.multiselect(
+            t("theme", lang),
+            dataset.theme_ids,
+            format_func=lambda theme: theme_label(dataset, theme, lang),
+            key=WIDGET_KEYS["theme"],
+            on_change=write_url,
+            placeholder=t("all", lang),
+        )
+        st.selectbox(
+            t("funder", lang),
+            [""] + list(dataset.funders["id"]),
+            format_func=lambda funder: funder_name(dataset, funder, lang) if funder else t("all", lang),
+            key=WIDGET_KEYS["funder"],
+            on_change=write_url,
+        )
+        st.selectbox(
+            t("country", lang),
+            [""] + countries(dataset),
+            format_func=lambda country: t(f"country_{country}", lang) if country else t("all", lang),
+            key=WIDGET_KEYS["country"],
+            on_change=write_url,
+        )
+        st.selectbox(
+            t("programme", lang),
+            [""] + list(dataset.programmes["id"]),
+            format_func=lambda programme: programme_name(dataset, programme, lang) if programme else t("all", lang),
+            key=WIDGET_KEYS["programme"],
+            on_change=write_url,
+        )
+        st.button(t("reset_filters", lang), on_click=_reset, width="stretch")
+        st.toggle(t("online_tiles", lang), key=TILES_KEY, help=t("online_tiles_help", lang), on_change=write_url)
+    return widget_filters(), lang
