@@ -103,6 +103,7 @@ def _line_style(feature: dict) -> dict:
 
 def _place_style(feature: dict) -> dict:
     return {
+        "fill": True,
         "fillColor": feature["properties"]["colour"],
         "color": "#ffffff",
         "weight": 2,
@@ -118,7 +119,7 @@ class Legend(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function() {
-            var legend = L.control({position: "bottomleft"});
+            var legend = L.control({position: "topright"});
             legend.onAdd = function() {
                 var div = L.DomUtil.create("div", "map-legend");
                 div.setAttribute("role", "region");
@@ -138,6 +139,31 @@ class Legend(MacroElement):
         self._name = "Legend"
         self.title_json = json.dumps(title)
         self.html_json = json.dumps(html)
+
+
+class PlaceLabels(MacroElement):
+    """A permanent name label beside every place marker.
+
+    folium's GeoJsonTooltip binds one tooltip to the whole layer, so `permanent` would show
+    a single label; binding one per marker labels them all (names are escaped upstream).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.layer.get_name() }}.eachLayer(function(marker) {
+            marker.bindTooltip(marker.feature.properties.name, {
+                permanent: true, direction: "right", offset: [10, 0], className: "place-label"
+            });
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer: folium.GeoJson):
+        super().__init__()
+        self._name = "PlaceLabels"
+        self.layer = layer
 
 
 def legend_entries(dataset: Dataset, features: dict, lang: str) -> list[tuple[str, LineStyle]]:
@@ -207,24 +233,18 @@ def build_map(
             ),
         ).add_to(fmap)
     if places["features"]:
-        folium.GeoJson(
+        place_layer = folium.GeoJson(
             places,
-            marker=folium.CircleMarker(radius=8, className=PLACE_CLASS),
+            marker=folium.CircleMarker(radius=8, fill=True, className=PLACE_CLASS),
             style_function=_place_style,
-            tooltip=folium.GeoJsonTooltip(
-                fields=["name"],
-                labels=False,
-                permanent=True,
-                direction="right",
-                offset=(10, 0),
-                class_name="place-label",
-            ),
         ).add_to(fmap)
+        PlaceLabels(place_layer).add_to(fmap)
     fmap.get_root().header.add_child(folium.Element(LEGEND_CSS))
     Legend(t("legend", lang), legend_html(dataset, lines, places, lang)).add_to(fmap)
     bounds = _bounds(lines, places)
     if bounds:
-        fmap.fit_bounds(bounds, padding=(30, 30))
+        # Extra room on the right, where the place labels are drawn.
+        fmap.fit_bounds(bounds, padding_top_left=(30, 30), padding_bottom_right=(150, 30))
     # Last, so that every element added above (plugins included) loads from this app.
     use_local_assets(fmap)
     return fmap

@@ -41,8 +41,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "da": "De samme partnerskaber som tabel (tekstalternativ til kortet)",
     },
     "shown_count": {
-        "en": "{lines} partnerships drawn, {listed} programmes listed without a named Ukrainian partner",
-        "da": "{lines} partnerskaber tegnet, {listed} programmer listet uden navngiven ukrainsk partner",
+        "en": "Drawn on the map: {lines} · listed without a named Ukrainian partner: {listed}",
+        "da": "Tegnet på kortet: {lines} · listet uden navngiven ukrainsk partner: {listed}",
     },
     "nothing_matches": {
         "en": "No partnership matches these filters.",
