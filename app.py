@@ -5,35 +5,98 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import missing_assets
+from geo.assets import missing_assets, standalone_html
 from geo.layers import build_map
 from partnerships.cards import partnership_card
 from partnerships.dataset import Dataset
 from partnerships.figures import figures_for_view
-from partnerships.filters import apply_filters
+from partnerships.filters import Filters, View, apply_filters
 from partnerships.funding import funding_by_funder, programmes_without_funder
 from partnerships.i18n import t
 from partnerships.labels import partnership_title
-from partnerships.tables import readable_partnerships
+from partnerships.tables import page_columns, readable_funding, readable_partnerships
+from partnerships.tour import default_tour, story
 from ui import panels
 from ui.loading import dataset_or_stop, run_guarded
-from ui.state import SELECTED_KEY, TILES_KEY, current_language, sidebar_filters, write_url
+from ui.presenter import current_step, presenter_css, presenter_toggle, story_card, tour_bar, tour_picker
+from ui.sharing import downloads, share_box
+from ui.state import (
+    PRESENT_KEY,
+    SELECTED_KEY,
+    STEP_KEY,
+    TILES_KEY,
+    TOUR_KEY,
+    current_language,
+    sidebar_filters,
+    write_url,
+)
 
 MAP_KEY = "partnership_map"
 LAST_CLICK_KEY = "_last_map_click"
+MAP_HEIGHT = 620
+PRESENTER_MAP_HEIGHT = 780
 
 st.set_page_config(page_title="Ukraine Partnership Map", page_icon="🗺️", layout="wide")
 
 
-def take_map_click(clicked: dict | None, visible_ids: set[str]) -> None:
+def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str]) -> None:
     """A click on a line selects it, once per new click (st_folium keeps returning the last one)."""
     feature = (clicked or {}).get("last_active_drawing") or {}
     clicked_id = (feature.get("properties") or {}).get("id", "")
-    if clicked_id and clicked_id != st.session_state.get(LAST_CLICK_KEY) and clicked_id in visible_ids:
-        st.session_state[LAST_CLICK_KEY] = clicked_id
-        st.session_state[SELECTED_KEY] = clicked_id
-        write_url()
-        st.rerun()
+    if not clicked_id or clicked_id == st.session_state.get(LAST_CLICK_KEY) or clicked_id not in visible_ids:
+        return
+    st.session_state[LAST_CLICK_KEY] = clicked_id
+    st.session_state[SELECTED_KEY] = clicked_id
+    if st.session_state.get(STEP_KEY):
+        # During a tour, clicking a stop jumps to it; clicking another line ends the tour.
+        st.session_state[STEP_KEY] = stops.index(clicked_id) + 1 if clicked_id in stops else 0
+    write_url()
+    st.rerun()
+
+
+def partnership_label(dataset: Dataset, partnership_id: str, lang: str) -> str:
+    if not partnership_id:
+        return t("none_selected", lang)
+    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
+    programme = dataset.programme_by_id[record["programme"]]
+    return f"{partnership_title(dataset, record, lang)} · {programme.get(f'name_{lang}') or programme['name']}"
+
+
+def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: list[str], tour_stop: bool) -> None:
+    present = st.session_state.get(PRESENT_KEY, False)
+    fmap = build_map(
+        dataset,
+        view,
+        lang,
+        wanted_themes=filters.themes,
+        selected=st.session_state.get(SELECTED_KEY, ""),
+        online_tiles=st.session_state.get(TILES_KEY, True),
+        tour_stop=tour_stop,
+        presenter=present,
+    )
+    clicked = st_folium(
+        fmap,
+        key=MAP_KEY,
+        height=PRESENTER_MAP_HEIGHT if present else MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
+    take_map_click(clicked, list(view.partnerships["id"]), stops)
+
+
+def details(dataset: Dataset, view: View, lang: str) -> None:
+    st.selectbox(
+        t("select_partnership", lang),
+        [""] + list(view.partnerships["id"]),
+        format_func=lambda pid: partnership_label(dataset, pid, lang),
+        key=SELECTED_KEY,
+        on_change=write_url,
+        help=t("select_hint", lang),
+    )
+    if st.session_state[SELECTED_KEY]:
+        panels.card(partnership_card(dataset, st.session_state[SELECTED_KEY], lang), lang)
+    else:
+        st.caption(t("select_hint", lang))
 
 
 def main() -> None:
@@ -41,64 +104,61 @@ def main() -> None:
     filters, lang = sidebar_filters(dataset)
     view = apply_filters(dataset, filters)
     visible_ids = list(view.partnerships["id"])
-    if st.session_state.get(SELECTED_KEY) not in visible_ids:
+    presenter_toggle(lang)
+    tour_picker(dataset, visible_ids, lang)
+    stops = st.session_state.get(TOUR_KEY) or default_tour(dataset, view)
+    step = current_step(stops)
+    if step:
+        st.session_state[SELECTED_KEY] = stops[step - 1]
+    elif st.session_state.get(SELECTED_KEY) not in visible_ids:
         st.session_state[SELECTED_KEY] = ""
+    present = st.session_state.get(PRESENT_KEY, False)
+    if present:
+        presenter_css()
 
-    st.title(t("app_title", lang))
-    st.caption(t("app_subtitle", lang))
+    st.title(t("app_title", lang), anchor=False)
+    if not present:
+        st.caption(t("app_subtitle", lang))
     missing = missing_assets()
     if missing:
         st.warning(t("assets_missing", lang, files=", ".join(missing)))
+    tour_bar(stops, lang)
 
     map_column, panel_column = st.columns([3, 2], gap="large")
     with map_column:
         st.markdown(t("shown_count", lang, lines=len(view.partnerships), listed=len(view.unlinked_programmes)))
         if view.partnerships.empty:
             st.info(t("nothing_matches", lang))
-        fmap = build_map(
-            dataset,
-            view,
-            lang,
-            wanted_themes=filters.themes,
-            selected=st.session_state[SELECTED_KEY],
-            online_tiles=st.session_state[TILES_KEY],
-        )
-        clicked = st_folium(
-            fmap, key=MAP_KEY, height=620, use_container_width=True, returned_objects=["last_active_drawing"]
-        )
-        take_map_click(clicked, set(visible_ids))
+        draw_map(dataset, view, filters, lang, stops, tour_stop=bool(step))
         st.markdown(f"[{t('map_text_alternative', lang)}](#partnerships-table)")
-
-        st.selectbox(
-            t("select_partnership", lang),
-            [""] + visible_ids,
-            format_func=lambda pid: partnership_title_or_none(dataset, pid, lang),
-            key=SELECTED_KEY,
-            on_change=write_url,
-            help=t("select_hint", lang),
-        )
-        if st.session_state[SELECTED_KEY]:
-            panels.card(partnership_card(dataset, st.session_state[SELECTED_KEY], lang), lang)
-        else:
-            st.caption(t("select_hint", lang))
-        panels.unlinked_programmes(view, dataset, lang)
-
+        if not present:
+            details(dataset, view, lang)
+            panels.unlinked_programmes(view, dataset, lang)
     with panel_column:
+        if step:
+            story_card(story(dataset, stops[step - 1], lang), lang)
+        elif present:
+            details(dataset, view, lang)
         panels.funding_panel(
             funding_by_funder(dataset, view, lang), programmes_without_funder(dataset, view), dataset, lang
         )
         panels.key_figures(figures_for_view(dataset, view, lang), lang)
 
     st.subheader(t("map_text_alternative", lang), anchor="partnerships-table")
-    st.dataframe(readable_partnerships(dataset, view, lang), hide_index=True, width="stretch")
-
-
-def partnership_title_or_none(dataset: Dataset, partnership_id: str, lang: str) -> str:
-    if not partnership_id:
-        return t("none_selected", lang)
-    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
-    programme = dataset.programme_by_id[record["programme"]]
-    return f"{partnership_title(dataset, record, lang)} · {programme.get(f'name_{lang}') or programme['name']}"
+    table = readable_partnerships(dataset, view, lang)
+    st.dataframe(table[page_columns(lang)], hide_index=True, width="stretch")
+    share_column, download_column = st.columns(2)
+    with share_column:
+        share_box(lang)
+    with download_column:
+        offline_map = lambda: standalone_html(build_map(dataset, view, lang, filters.themes, online_tiles=False))  # noqa: E731
+        downloads(
+            table.to_csv(index=False).encode("utf-8"),
+            readable_funding(dataset, view, lang).to_csv(index=False).encode("utf-8"),
+            offline_map,
+            lang,
+            suffix="" if filters.is_empty else "-filtered",
+        )
 
 
 run_guarded(main)

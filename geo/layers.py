@@ -13,6 +13,7 @@ from html import escape
 
 import folium
 from branca.element import MacroElement, Template
+from folium.plugins import Fullscreen
 
 from geo.arcs import arc_points, assign_bends
 from geo.assets import use_local_assets
@@ -25,8 +26,10 @@ from partnerships.palette import LineStyle, country_colour, theme_styles
 
 LINE_CLASS = "partnership"
 PLACE_CLASS = "place"
+SELECTED_CLASS = "selected"
 LINE_WEIGHT = 4
 SELECTED_WEIGHT = 8
+DIMMED_OPACITY = 0.2
 
 
 def primary_theme(themes: tuple[str, ...], wanted: tuple[str, ...]) -> str:
@@ -38,7 +41,12 @@ def primary_theme(themes: tuple[str, ...], wanted: tuple[str, ...]) -> str:
 
 
 def partnership_features(
-    dataset: Dataset, view: View, lang: str, wanted_themes: tuple[str, ...] = (), selected: str = ""
+    dataset: Dataset,
+    view: View,
+    lang: str,
+    wanted_themes: tuple[str, ...] = (),
+    selected: str = "",
+    dim_others: bool = False,
 ) -> dict:
     """A GeoJSON FeatureCollection with one curved LineString per partnership in the view."""
     styles = theme_styles(dataset.theme_ids)
@@ -65,6 +73,7 @@ def partnership_features(
                     "colour": style.colour,
                     "dash": style.dash,
                     "selected": record["id"] == selected,
+                    "dimmed": dim_others and bool(selected) and record["id"] != selected,
                 },
             }
         )
@@ -91,13 +100,17 @@ def place_features(dataset: Dataset, view: View, lang: str) -> dict:
 
 def _line_style(feature: dict) -> dict:
     properties = feature["properties"]
+    classes = [LINE_CLASS, f"{LINE_CLASS}-{properties['id']}"]
+    if properties["selected"]:
+        classes.append(SELECTED_CLASS)
     return {
         "color": properties["colour"],
         "weight": SELECTED_WEIGHT if properties["selected"] else LINE_WEIGHT,
-        "opacity": 0.95,
+        # While a tour stop is shown, the other lines step back.
+        "opacity": DIMMED_OPACITY if properties["dimmed"] else 0.95,
         "dashArray": properties["dash"] or None,
         "lineCap": "round",
-        "className": LINE_CLASS,
+        "className": " ".join(classes),
     }
 
 
@@ -208,6 +221,35 @@ LEGEND_CSS = """
 </style>
 """
 
+# Readable from the back of a room at 1920x1080: every text on the map at least 22 px.
+PRESENTER_CSS = """
+<style>
+.map-legend { font-size: 22px; max-width: 420px; }
+.map-legend svg { transform: scale(1.3); }
+.leaflet-tooltip, .leaflet-tooltip.place-label, .foliumtooltip, .foliumtooltip th, .foliumtooltip td { font-size: 22px; }
+.leaflet-control-scale-line { font-size: 18px; }
+</style>
+"""
+
+
+class FlyTo(MacroElement):
+    """Fly from the overview to one partnership, so the audience sees where the stop is."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        setTimeout(function() {
+            {{ this._parent.get_name() }}.flyToBounds({{ this.bounds_json }}, {padding: [80, 80], duration: 1.2});
+        }, 300);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]):
+        super().__init__()
+        self._name = "FlyTo"
+        self.bounds_json = json.dumps(bounds)
+
 
 def build_map(
     dataset: Dataset,
@@ -216,11 +258,18 @@ def build_map(
     wanted_themes: tuple[str, ...] = (),
     selected: str = "",
     online_tiles: bool = True,
+    tour_stop: bool = False,
+    presenter: bool = False,
 ) -> folium.Map:
-    """The whole map for one view, drawable offline (local Leaflet, built-in country outlines)."""
+    """The whole map for one view, drawable offline (local Leaflet, built-in country outlines).
+
+    `selected` highlights one partnership; with `tour_stop` the others are dimmed and the map
+    flies to it. `presenter` enlarges every text on the map for a projector.
+    """
     fmap = folium.Map(location=(53.5, 20.0), zoom_start=4, tiles=None, control_scale=True, prefer_canvas=False)
     add_offline_basemap(fmap, online_tiles=online_tiles)
-    lines = partnership_features(dataset, view, lang, wanted_themes, selected)
+    Fullscreen(position="topleft").add_to(fmap)
+    lines = partnership_features(dataset, view, lang, wanted_themes, selected, dim_others=tour_stop)
     places = place_features(dataset, view, lang)
     if lines["features"]:
         folium.GeoJson(
@@ -239,12 +288,15 @@ def build_map(
             style_function=_place_style,
         ).add_to(fmap)
         PlaceLabels(place_layer).add_to(fmap)
-    fmap.get_root().header.add_child(folium.Element(LEGEND_CSS))
+    fmap.get_root().header.add_child(folium.Element(LEGEND_CSS + (PRESENTER_CSS if presenter else "")))
     Legend(t("legend", lang), legend_html(dataset, lines, places, lang)).add_to(fmap)
     bounds = _bounds(lines, places)
     if bounds:
         # Extra room on the right, where the place labels are drawn.
         fmap.fit_bounds(bounds, padding_top_left=(30, 30), padding_bottom_right=(150, 30))
+    stop = [feature for feature in lines["features"] if feature["properties"]["id"] == selected]
+    if tour_stop and stop:
+        FlyTo(_bounds({"features": stop})).add_to(fmap)
     # Last, so that every element added above (plugins included) loads from this app.
     use_local_assets(fmap)
     return fmap

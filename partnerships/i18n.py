@@ -139,6 +139,50 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "col_to": {"en": "Ukrainian partner", "da": "Ukrainsk part"},
     "col_distance_km": {"en": "Distance (km)", "da": "Afstand (km)"},
     "km": {"en": "{value} km", "da": "{value} km"},
+    "col_source_url": {"en": "Source link", "da": "Link til kilde"},
+    "col_quote": {"en": "Quote", "da": "Citat"},
+    "col_currency": {"en": "Currency", "da": "Valuta"},
+    "tour_headline": {"en": "{who} works with {whom}", "da": "{who} samarbejder med {whom}"},
+    "tour_on_what": {"en": "On", "da": "Om"},
+    "tour_since": {"en": "Since / period", "da": "Siden / periode"},
+    "tour_heading": {"en": "Guided tour", "da": "Rundvisning"},
+    "tour_start": {"en": "Start the tour", "da": "Start rundvisningen"},
+    "tour_stop": {"en": "End the tour", "da": "Afslut rundvisningen"},
+    "tour_next": {"en": "Next", "da": "Næste"},
+    "tour_back": {"en": "Back", "da": "Tilbage"},
+    "tour_step": {"en": "Stop {step} of {total}", "da": "Stop {step} af {total}"},
+    "tour_keys_hint": {
+        "en": "Use the ← and → keys or the buttons to move between stops.",
+        "da": "Brug tasterne ← og → eller knapperne til at skifte stop.",
+    },
+    "tour_stops": {"en": "Tour stops, in order", "da": "Stop på rundvisningen, i rækkefølge"},
+    "tour_stops_help": {
+        "en": "Pick the partnerships to show and the order to show them in. Empty: every partnership, grouped by programme.",
+        "da": "Vælg de partnerskaber, der skal vises, og rækkefølgen. Tom: alle partnerskaber, grupperet efter program.",
+    },
+    "tour_empty": {
+        "en": "No partnership to tour with these filters.",
+        "da": "Ingen partnerskaber at vise med disse filtre.",
+    },
+    "presenter_mode": {"en": "Presenter mode", "da": "Præsentationstilstand"},
+    "presenter_help": {
+        "en": "Full-width map, large text, no sidebar. Also opens with ?present=1 in the link.",
+        "da": "Kort i fuld bredde, stor tekst, ingen sidepanel. Åbner også med ?present=1 i linket.",
+    },
+    "presenter_exit": {"en": "Leave presenter mode", "da": "Forlad præsentationstilstand"},
+    "share_heading": {"en": "Share this view", "da": "Del denne visning"},
+    "share_help": {
+        "en": "This link opens exactly this view: filters, language, presenter mode, tour and step. Use the copy button.",
+        "da": "Linket åbner præcis denne visning: filtre, sprog, præsentationstilstand, rundvisning og stop. Brug kopiknappen.",
+    },
+    "export_heading": {"en": "Download", "da": "Download"},
+    "export_partnerships_csv": {"en": "Partnerships (CSV)", "da": "Partnerskaber (CSV)"},
+    "export_funding_csv": {"en": "Funding (CSV)", "da": "Finansiering (CSV)"},
+    "export_map_html": {"en": "Offline map (HTML)", "da": "Offline-kort (HTML)"},
+    "export_map_help": {
+        "en": "One file that opens from disk with no network: for a laptop in a meeting room.",
+        "da": "Én fil, der åbner fra disken uden netværk: til en bærbar i et mødelokale.",
+    },
 }
 
 

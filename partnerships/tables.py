@@ -5,22 +5,89 @@ from __future__ import annotations
 import pandas as pd
 
 from partnerships.dataset import Dataset
-from partnerships.filters import View
-from partnerships.i18n import t
-from partnerships.labels import place_name, programme_name, theme_labels
+from partnerships.filters import View, programme_lineage
+from partnerships.i18n import format_period, t
+from partnerships.labels import funder_name, place_name, programme_name, theme_labels
+
+# Shown on the page as the map's text alternative; the download has every column.
+PAGE_COLUMNS = ("col_from", "col_to", "programme", "themes", "status")
+
+
+def _funder_of(dataset: Dataset, programme: str, lang: str) -> str:
+    for ancestor in programme_lineage(dataset, programme):
+        funder = dataset.programme_by_id[ancestor]["funder"]
+        if funder:
+            return funder_name(dataset, funder, lang)
+    return t("not_stated", lang)
+
+
+def _source_title(dataset: Dataset, source_id: str) -> str:
+    return str(dataset.source_by_id[source_id]["title"]) if source_id else ""
+
+
+def _source_url(dataset: Dataset, source_id: str) -> str:
+    return str(dataset.source_by_id[source_id]["url"]) if source_id else ""
 
 
 def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
-    """One row per drawn partnership, with the column headings in `lang`."""
-    columns = [t(key, lang) for key in ("col_from", "col_to", "programme", "themes", "status")]
+    """One row per drawn partnership, headings in `lang`, with programme, funder, period and source."""
     rows = [
-        (
-            place_name(dataset, record["from_place"], lang),
-            place_name(dataset, record["to_place"], lang),
-            programme_name(dataset, record["programme"], lang),
-            theme_labels(dataset, record["themes"], lang),
-            t(f"status_{record['status']}", lang),
-        )
+        {
+            t("col_from", lang): place_name(dataset, record["from_place"], lang),
+            t("col_to", lang): place_name(dataset, record["to_place"], lang),
+            t("programme", lang): programme_name(dataset, record["programme"], lang),
+            t("themes", lang): theme_labels(dataset, record["themes"], lang),
+            t("status", lang): t(f"status_{record['status']}", lang),
+            t("period", lang): format_period(record["start"], record["end"], record["duration_years"], lang),
+            t("funder", lang): _funder_of(dataset, record["programme"], lang),
+            t("description", lang): record["description"],
+            t("source", lang): _source_title(dataset, record["source"]),
+            t("col_source_url", lang): _source_url(dataset, record["source"]),
+            t("col_quote", lang): record["quote"],
+            "id": record["id"],
+        }
         for record in view.partnerships.to_dict("records")
     ]
+    return pd.DataFrame(rows, columns=_partnership_columns(lang))
+
+
+def _partnership_columns(lang: str) -> list[str]:
+    keys = (*PAGE_COLUMNS, "period", "funder", "description", "source", "col_source_url", "col_quote")
+    return [t(key, lang) for key in keys] + ["id"]
+
+
+def page_columns(lang: str) -> list[str]:
+    return [t(key, lang) for key in PAGE_COLUMNS]
+
+
+def readable_funding(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
+    """One row per funding row in the view; an unstated amount stays empty, never 0."""
+    columns = [
+        t(key, lang)
+        for key in ("funder", "channel", "programme", "col_partnership", "amount", "col_currency", "period")
+    ] + [t("description", lang), t("source", lang), t("col_source_url", lang), t("col_quote", lang), "id"]
+    rows = []
+    for record in view.funding.to_dict("records"):
+        partnership = ""
+        if record["partnership"]:
+            match = dataset.partnerships[dataset.partnerships["id"] == record["partnership"]].iloc[0].to_dict()
+            partnership = (
+                f"{place_name(dataset, match['from_place'], lang)} – {place_name(dataset, match['to_place'], lang)}"
+            )
+        rows.append(
+            [
+                funder_name(dataset, record["funder"], lang),
+                record["channel"],
+                programme_name(dataset, record["programme"], lang),
+                partnership,
+                record["amount"],
+                record["currency"],
+                format_period(record["start"], record["end"], None, lang),
+                record["purpose"],
+                _source_title(dataset, record["source"]),
+                _source_url(dataset, record["source"]),
+                record["quote"],
+                record["id"],
+            ]
+        )
     return pd.DataFrame(rows, columns=columns)

@@ -18,6 +18,15 @@ WIDGET_KEYS = {"theme": "w_theme", "funder": "w_funder", "country": "w_country",
 LANG_KEY = "w_lang"
 SELECTED_KEY = "w_selected"
 TILES_KEY = "w_tiles"
+PRESENT_KEY = "w_present"
+TOUR_KEY = "w_tour"
+# Not a widget: set by the tour's buttons, so it survives pages that don't draw the tour.
+STEP_KEY = "tour_step"
+
+
+def _int_param(name: str) -> int:
+    value = st.query_params.get(name, "")
+    return int(value) if value.isdigit() else 0
 
 
 def current_language() -> str:
@@ -40,6 +49,10 @@ def _seed_widgets(dataset: Dataset) -> None:
     selected = st.query_params.get("p", "")
     st.session_state[SELECTED_KEY] = selected if selected in set(dataset.partnerships["id"]) else ""
     st.session_state[TILES_KEY] = st.query_params.get("tiles", "on") != "off"
+    st.session_state[PRESENT_KEY] = st.query_params.get("present", "") in ("1", "true", "yes")
+    tour = [stop for stop in st.query_params.get("tour", "").split(",") if stop in set(dataset.partnerships["id"])]
+    st.session_state[TOUR_KEY] = list(dict.fromkeys(tour))
+    st.session_state[STEP_KEY] = _int_param("step")
     st.session_state["_seeded"] = True
 
 
@@ -58,10 +71,17 @@ def write_url() -> None:
     lang = st.session_state[LANG_KEY]
     if lang != "en":
         params["lang"] = lang
-    if st.session_state.get(SELECTED_KEY):
+    # During a tour the step names the partnership; `p` would go stale with every step.
+    if st.session_state.get(SELECTED_KEY) and not st.session_state.get(STEP_KEY):
         params["p"] = st.session_state[SELECTED_KEY]
     if not st.session_state.get(TILES_KEY, True):
         params["tiles"] = "off"
+    if st.session_state.get(PRESENT_KEY):
+        params["present"] = "1"
+    if st.session_state.get(TOUR_KEY):
+        params["tour"] = ",".join(st.session_state[TOUR_KEY])
+    if st.session_state.get(STEP_KEY):
+        params["step"] = str(st.session_state[STEP_KEY])
     if dict(st.query_params.to_dict()) != params:
         st.query_params.clear()
         st.query_params.update(params)
@@ -72,6 +92,7 @@ def _reset() -> None:
     for key in ("funder", "country", "programme"):
         st.session_state[WIDGET_KEYS[key]] = ""
     st.session_state[SELECTED_KEY] = ""
+    st.session_state[STEP_KEY] = 0
     write_url()
 
 

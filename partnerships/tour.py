@@ -1,0 +1,80 @@
+"""The guided tour: which partnerships a presenter steps through, in what order.
+
+The default tour visits every drawn partnership, grouped by programme in the order of
+programmes.csv. A presenter may pick stops and their order; the tour and step are kept in
+the URL (`&tour=a,b,c&step=2`) so a prepared tour can be bookmarked and resumed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnerships.dataset import Dataset
+from partnerships.filters import View
+from partnerships.i18n import format_period, t
+from partnerships.labels import funder_name, place_name, programme_name, theme_labels
+
+
+def default_tour(dataset: Dataset, view: View) -> list[str]:
+    """Every partnership in the view, grouped by programme, each group in data order."""
+    programme_order = {programme: index for index, programme in enumerate(dataset.programmes["id"])}
+    records = view.partnerships.to_dict("records")
+    ordered = sorted(enumerate(records), key=lambda pair: (programme_order[pair[1]["programme"]], pair[0]))
+    return [record["id"] for _, record in ordered]
+
+
+def parse_tour(value: str, view: View) -> list[str]:
+    """Stops from a `tour=` URL value: known, visible ids only, each once, order kept."""
+    visible = set(view.partnerships["id"])
+    stops = [part.strip() for part in value.split(",") if part.strip() in visible]
+    return list(dict.fromkeys(stops))
+
+
+def clamp_step(step: int, stops: int) -> int:
+    """A 1-based step inside the tour (a bookmark may outlive a shortened tour)."""
+    if stops == 0:
+        return 0
+    return min(max(step, 1), stops)
+
+
+@dataclass(frozen=True)
+class Story:
+    """What a presenter says at one stop, in short lines large enough for the back of a room."""
+
+    headline: str
+    lines: list[tuple[str, str]]
+    quote: str
+    source_title: str
+    source_publisher: str
+    source_url: str
+
+
+def story(dataset: Dataset, partnership_id: str, lang: str) -> Story:
+    """Who, with whom, on what, funded by whom, since when, and the source's own words."""
+    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
+    programme = dataset.programme_by_id[record["programme"]]
+    funder = programme["funder"] or (dataset.programme_by_id.get(programme["parent"], {}) or {}).get("funder", "")
+    since = format_period(record["start"], record["end"], record["duration_years"], lang)
+    if since == t("not_stated", lang):
+        programme_period = format_period(programme["start"], programme["end"], programme["duration_years"], lang)
+        if programme_period != since:
+            since = f"{since} ({t('programme', lang).lower()}: {programme_period})"
+    source = dataset.source_by_id[record["source"]]
+    return Story(
+        headline=t(
+            "tour_headline",
+            lang,
+            who=place_name(dataset, record["from_place"], lang),
+            whom=place_name(dataset, record["to_place"], lang),
+        ),
+        lines=[
+            (t("tour_on_what", lang), theme_labels(dataset, record["themes"], lang)),
+            (t("programme", lang), programme_name(dataset, record["programme"], lang)),
+            (t("funder", lang), funder_name(dataset, funder, lang) if funder else t("not_stated", lang)),
+            (t("tour_since", lang), since),
+        ],
+        quote=record["quote"],
+        source_title=str(source["title"]),
+        source_publisher=str(source["publisher"]),
+        source_url=str(source["url"]),
+    )

@@ -1,0 +1,49 @@
+"""Share the exact view as a link; download the filtered data and an offline map."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from partnerships.i18n import t
+
+DEFAULT_APP_URL = "http://127.0.0.1:8501/"
+
+
+def share_link() -> str:
+    """The app's address plus the current URL state (filters, language, presenter, tour, step)."""
+    base = st.context.url or DEFAULT_APP_URL
+    query = urlencode(st.query_params.to_dict())
+    return f"{base}?{query}" if query else base
+
+
+def share_box(lang: str) -> None:
+    st.subheader(t("share_heading", lang))
+    # st.code shows a copy-to-clipboard button: the "copy link" action.
+    st.code(share_link(), language=None, wrap_lines=True)
+    st.caption(t("share_help", lang))
+
+
+def downloads(
+    partnerships_csv: bytes, funding_csv: bytes, offline_map_html: Callable[[], str], lang: str, suffix: str
+) -> None:
+    st.subheader(t("export_heading", lang))
+    st.download_button(
+        t("export_partnerships_csv", lang),
+        partnerships_csv,
+        f"partnerships{suffix}.csv",
+        "text/csv",
+        key="dl_partnerships",
+    )
+    st.download_button(t("export_funding_csv", lang), funding_csv, f"funding{suffix}.csv", "text/csv", key="dl_funding")
+    # Built only when clicked: inlining Leaflet and the outlines takes a moment.
+    st.download_button(
+        t("export_map_html", lang),
+        offline_map_html,
+        f"partnership-map{suffix}.html",
+        "text/html",
+        key="dl_map",
+        help=t("export_map_help", lang),
+    )
