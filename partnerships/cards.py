@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from geo.arcs import distance_km
 from partnerships.citations import Citation, citations
 from partnerships.dataset import Dataset
-from partnerships.filters import programme_lineage
+from partnerships.filters import programme_funder, programme_lineage
 from partnerships.i18n import format_amount, format_number, format_period, t
 from partnerships.labels import funder_name, partnership_title, programme_name, theme_labels
 
@@ -21,12 +21,9 @@ class Card:
     citations: list[Citation]
 
 
-def _funder_text(dataset: Dataset, programme: str, lang: str) -> str:
-    for ancestor in programme_lineage(dataset, programme):
-        funder = dataset.programme_by_id[ancestor]["funder"]
-        if funder:
-            return funder_name(dataset, funder, lang)
-    return t("not_stated", lang)
+def funder_text(dataset: Dataset, programme: str, lang: str) -> str:
+    funder = programme_funder(dataset, programme)
+    return funder_name(dataset, funder, lang) if funder else t("not_stated", lang)
 
 
 def _amount_text(dataset: Dataset, partnership_id: str, programme: str, lang: str) -> str:
@@ -57,7 +54,7 @@ def partnership_card(dataset: Dataset, partnership_id: str, lang: str) -> Card:
         (t("themes", lang), theme_labels(dataset, record["themes"], lang)),
         (t("status", lang), t(f"status_{record['status']}", lang)),
         (t("period", lang), format_period(record["start"], record["end"], record["duration_years"], lang)),
-        (t("funder", lang), _funder_text(dataset, programme, lang)),
+        (t("funder", lang), funder_text(dataset, programme, lang)),
         (t("amount", lang), _amount_text(dataset, partnership_id, programme, lang)),
         (t("distance", lang), t("km", lang, value=format_number(round(km), lang))),
     ]

@@ -91,7 +91,7 @@ def programme_lineage(dataset: Dataset, programme_id: str) -> list[str]:
     return lineage
 
 
-def _programme_funder(dataset: Dataset, programme_id: str) -> str:
+def programme_funder(dataset: Dataset, programme_id: str) -> str:
     """A programme's funder, inherited from its parent when it does not name its own."""
     for ancestor in programme_lineage(dataset, programme_id):
         funder = dataset.programme_by_id[ancestor]["funder"]
@@ -112,7 +112,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
     def partnership_visible(row: pd.Series) -> bool:
         if wanted_themes and not wanted_themes & set(row["themes"]):
             return False
-        if filters.funder and _programme_funder(dataset, row["programme"]) != filters.funder:
+        if filters.funder and programme_funder(dataset, row["programme"]) != filters.funder:
             return False
         if filters.country and filters.country not in {
             places[row["from_place"]]["country"],
@@ -128,7 +128,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
             return False
         if wanted_themes and not wanted_themes & set(row["themes"]):
             return False
-        if filters.funder and _programme_funder(dataset, row["id"]) != filters.funder:
+        if filters.funder and programme_funder(dataset, row["id"]) != filters.funder:
             return False
         if filters.country and row["country"] != filters.country:
             return False

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from partnerships.cards import funder_text
 from partnerships.dataset import Dataset
-from partnerships.filters import View, programme_lineage
+from partnerships.filters import View
 from partnerships.i18n import format_period, t
 from partnerships.labels import funder_name, place_name, programme_name, theme_labels
 
 # Shown on the page as the map's text alternative; the download has every column.
 PAGE_COLUMNS = ("col_from", "col_to", "programme", "themes", "status")
-
-
-def _funder_of(dataset: Dataset, programme: str, lang: str) -> str:
-    for ancestor in programme_lineage(dataset, programme):
-        funder = dataset.programme_by_id[ancestor]["funder"]
-        if funder:
-            return funder_name(dataset, funder, lang)
-    return t("not_stated", lang)
 
 
 def _source_title(dataset: Dataset, source_id: str) -> str:
@@ -39,7 +32,7 @@ def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFra
             t("themes", lang): theme_labels(dataset, record["themes"], lang),
             t("status", lang): t(f"status_{record['status']}", lang),
             t("period", lang): format_period(record["start"], record["end"], record["duration_years"], lang),
-            t("funder", lang): _funder_of(dataset, record["programme"], lang),
+            t("funder", lang): funder_text(dataset, record["programme"], lang),
             t("description", lang): record["description"],
             t("source", lang): _source_title(dataset, record["source"]),
             t("col_source_url", lang): _source_url(dataset, record["source"]),

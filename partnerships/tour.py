@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partnerships.dataset import Dataset
-from partnerships.filters import View
+from partnerships.filters import View, programme_funder
 from partnerships.i18n import format_period, t
 from partnerships.labels import funder_name, place_name, programme_name, theme_labels
 
@@ -53,7 +53,7 @@ def story(dataset: Dataset, partnership_id: str, lang: str) -> Story:
     """Who, with whom, on what, funded by whom, since when, and the source's own words."""
     record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
     programme = dataset.programme_by_id[record["programme"]]
-    funder = programme["funder"] or (dataset.programme_by_id.get(programme["parent"], {}) or {}).get("funder", "")
+    funder = programme_funder(dataset, record["programme"])
     since = format_period(record["start"], record["end"], record["duration_years"], lang)
     if since == t("not_stated", lang):
         programme_period = format_period(programme["start"], programme["end"], programme["duration_years"], lang)
