@@ -96,6 +96,7 @@ def read_table(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     header = [name.strip() for name in records[0]]
     problems = []
     rows = []
+    row_numbers = []
     for offset, record in enumerate(records[1:]):
         if not any(cell.strip() for cell in record):
             continue  # blank lines are harmless, e.g. a trailing newline
@@ -106,7 +107,9 @@ def read_table(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
                 )
             )
         rows.append([cell.strip() for cell in (record + [""] * len(header))[: len(header)]])
-    return pd.DataFrame(rows, columns=header, dtype=str), problems
+        row_numbers.append(offset + FIRST_DATA_LINE)
+    # Indexed by spreadsheet row number, so problems name the row a person sees, blank lines included.
+    return pd.DataFrame(rows, columns=header, index=row_numbers, dtype=str), problems
 
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:

@@ -1,7 +1,11 @@
 """The one filter: what the map, the tables and the panels show for a selection.
 
-The selection lives in the URL (`?theme=waste,veterans&funder=sida&country=DK&programme=prosto`)
+The selection lives in the URL (`?theme=waste,veterans&funder=sida&country=DK&programme=prosto&year=2024`)
 so a shared link restores exactly the same view.
+
+The year filter keeps what was running in that year. A period the sources don't fully state
+(no start, or no end) cannot rule a year out, so such a row is kept and marked in
+`View.undated` rather than dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import pandas as pd
 
 from partnerships.dataset import Dataset
 
-FILTER_KEYS = ("theme", "funder", "country", "programme")
+FILTER_KEYS = ("theme", "funder", "country", "programme", "year")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class Filters:
     funder: str = ""
     country: str = ""
     programme: str = ""
+    year: int | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -36,6 +41,7 @@ class Filters:
             "funder": self.funder,
             "country": self.country,
             "programme": self.programme,
+            "year": str(self.year) if self.year is not None else "",
         }
         return {key: value for key, value in params.items() if value}
 
@@ -56,17 +62,54 @@ def filters_from_query_params(params: Mapping[str, str | list[str]], dataset: Da
     funder = _first(params.get("funder"))
     country = _first(params.get("country")).upper()
     programme = _first(params.get("programme"))
+    year = _first(params.get("year"))
     return Filters(
         themes=themes,
         funder=funder if funder in dataset.funder_by_id else "",
         country=country if country in countries(dataset) else "",
         programme=programme if programme in dataset.programme_by_id else "",
+        year=int(year) if year.isdigit() and int(year) in years(dataset) else None,
     )
 
 
 def countries(dataset: Dataset) -> list[str]:
     """Countries that appear in the data, in a stable order."""
     return sorted(set(dataset.places["country"]) | set(dataset.programmes["country"]))
+
+
+def period_years(start: str, end: str, duration_years: object = None) -> tuple[int | None, int | None]:
+    """The first and last calendar year a period touches; None where the sources don't say.
+
+    A stated duration without an end ("from 2023 for three years") can reach into year
+    start + duration (spring 2023 + 3 years is spring 2026).
+    """
+    first = int(start[:4]) if start else None
+    last = int(end[:4]) if end else None
+    if last is None and first is not None and str(duration_years) not in ("", "None", "<NA>", "nan"):
+        last = first + int(duration_years)
+    return first, last
+
+
+def years(dataset: Dataset) -> list[int]:
+    """Every year from the earliest to the latest stated in any period of the data."""
+    stated = [
+        year
+        for table in (dataset.partnerships, dataset.programmes, dataset.funding)
+        for record in table.to_dict("records")
+        for year in period_years(record["start"], record["end"], record.get("duration_years"))
+        if year is not None
+    ]
+    return list(range(min(stated), max(stated) + 1)) if stated else []
+
+
+def year_match(record: dict, year: int | None) -> bool | None:
+    """True: the period covers `year`; False: it rules it out; None: not stated enough to tell."""
+    if year is None:
+        return True
+    first, last = period_years(record["start"], record["end"], record.get("duration_years"))
+    if (first is not None and year < first) or (last is not None and year > last):
+        return False
+    return True if first is not None and last is not None else None
 
 
 @dataclass(frozen=True)
@@ -79,6 +122,8 @@ class View:
     funding: pd.DataFrame
     places: pd.DataFrame
     programme_ids: frozenset[str]
+    # Ids of rows kept under a year filter although their period is not (fully) stated.
+    undated: frozenset[str] = frozenset()
 
 
 def programme_lineage(dataset: Dataset, programme_id: str) -> list[str]:
@@ -108,6 +153,13 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
     """Filter partnerships, unlinked programmes, funding and places by one selection."""
     places = dataset.place_by_id
     wanted_themes = set(filters.themes)
+    undated: set[str] = set()
+
+    def in_year(row: pd.Series) -> bool:
+        match = year_match(row, filters.year)
+        if match is None:
+            undated.add(row["id"])
+        return match is not False
 
     def partnership_visible(row: pd.Series) -> bool:
         if wanted_themes and not wanted_themes & set(row["themes"]):
@@ -119,7 +171,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
             places[row["to_place"]]["country"],
         }:
             return False
-        return _matches_programme(dataset, row["programme"], filters.programme)
+        return _matches_programme(dataset, row["programme"], filters.programme) and in_year(row)
 
     linked_programmes = set(dataset.partnerships["programme"])
 
@@ -132,7 +184,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
             return False
         if filters.country and row["country"] != filters.country:
             return False
-        return _matches_programme(dataset, row["id"], filters.programme)
+        return _matches_programme(dataset, row["id"], filters.programme) and in_year(row)
 
     partnerships = _select(dataset.partnerships, partnership_visible)
     unlinked = _select(dataset.programmes, programme_visible)
@@ -145,12 +197,14 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
             return False
         if filters.funder and row["funder"] != filters.funder:
             return False
-        return not row["partnership"] or row["partnership"] in set(partnerships["id"])
+        if row["partnership"] and row["partnership"] not in set(partnerships["id"]):
+            return False
+        return in_year(row)
 
     funding = _select(dataset.funding, funding_visible)
     place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {""}
     shown_places = dataset.places[dataset.places["id"].isin(place_ids)].reset_index(drop=True)
-    return View(partnerships, unlinked, funding, shown_places, frozenset(shown_programmes))
+    return View(partnerships, unlinked, funding, shown_places, frozenset(shown_programmes), frozenset(undated))
 
 
 def _select(frame: pd.DataFrame, keep) -> pd.DataFrame:

@@ -47,6 +47,22 @@ def _currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+def row_numbers(table: pd.DataFrame) -> list[int]:
+    """Spreadsheet row numbers of a table's records.
+
+    The loader indexes each table by row number (so a blank line in the file still counts);
+    a table with a plain 0-based index is numbered as a file without blank lines.
+    """
+    if isinstance(table.index, pd.RangeIndex) and table.index.start == 0:
+        return [offset + FIRST_DATA_LINE for offset in range(len(table))]
+    return [int(row) for row in table.index]
+
+
+def _rows(table: pd.DataFrame) -> list[tuple[int, dict]]:
+    """(spreadsheet row number, record) pairs."""
+    return list(zip(row_numbers(table), table.to_dict("records"), strict=True))
+
+
 def _check_value(value: str, spec: dict, ids: dict[str, set[str]]) -> str | None:
     """Return a message when a non-empty value breaks its column's type, else None."""
     kind = spec["type"]
@@ -105,8 +121,7 @@ def check_cells(file: str, table: pd.DataFrame, schema: dict, ids: dict[str, set
     """Type, requiredness and reference checks, cell by cell."""
     problems: list[Problem] = []
     columns = schema["files"][file]["columns"]
-    for offset, record in enumerate(table.to_dict("records")):
-        row = offset + FIRST_DATA_LINE
+    for row, record in _rows(table):
         for name, spec in columns.items():
             if name not in table.columns:
                 continue
@@ -126,8 +141,7 @@ def check_unique_ids(file: str, table: pd.DataFrame) -> list[Problem]:
         return []
     seen: dict[str, int] = {}
     problems = []
-    for offset, value in enumerate(table["id"]):
-        row = offset + FIRST_DATA_LINE
+    for row, value in zip(row_numbers(table), table["id"], strict=True):
         if value in seen:
             problems.append(Problem(file, row, "id", f"duplicate id '{value}' (first used on row {seen[value]})"))
         elif value:
@@ -143,8 +157,7 @@ def check_rules(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         table = tables.get(file)
         if table is None:
             continue
-        for offset, record in enumerate(table.to_dict("records")):
-            row = offset + FIRST_DATA_LINE
+        for row, record in _rows(table):
             problems += _check_record_rules(file, row, record)
     return problems
 
@@ -153,7 +166,7 @@ def _check_place_coordinates(places: pd.DataFrame | None) -> list[Problem]:
     if places is None or not {"lat", "lon", "country"} <= set(places.columns):
         return []
     problems = []
-    for offset, record in enumerate(places.to_dict("records")):
+    for row, record in _rows(places):
         lat, lon, country = record["lat"], record["lon"], record["country"]
         if not (NUMBER_PATTERN.match(lat) and NUMBER_PATTERN.match(lon)):
             continue  # already reported as a type problem
@@ -161,7 +174,7 @@ def _check_place_coordinates(places: pd.DataFrame | None) -> list[Problem]:
             problems.append(
                 Problem(
                     "places.csv",
-                    offset + FIRST_DATA_LINE,
+                    row,
                     "lat",
                     f"({lat}, {lon}) lies outside {country}: check the coordinates (or swapped lat/lon)",
                 )
