@@ -189,7 +189,6 @@ def clip_features(collection: dict[str, Any], bbox: BBox, precision: int = PRECI
     return {"type": "FeatureCollection", "features": features}
 
 
-@functools.lru_cache(maxsize=4)
 def europe_outlines(
     path: Path = COUNTRIES_FILE, bbox: BBox = EUROPE_BBOX, precision: int = PRECISION
 ) -> dict[str, Any]:
@@ -198,7 +197,13 @@ def europe_outlines(
     The result is shared between callers (and Streamlit reruns): treat it as
     read-only.
     """
-    topology = json.loads(Path(path).read_text(encoding="utf-8"))
+    # Positional, normalised arguments: lru_cache keys f() and f(path) apart.
+    return _europe_outlines(Path(path).resolve(), tuple(bbox), precision)
+
+
+@functools.lru_cache(maxsize=4)
+def _europe_outlines(path: Path, bbox: BBox, precision: int) -> dict[str, Any]:
+    topology = json.loads(path.read_text(encoding="utf-8"))
     return clip_features(topology_to_geojson(topology, "countries"), bbox, precision)
 
 
