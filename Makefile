@@ -1,0 +1,85 @@
+# Ukraine Partnership Map: set-up and everyday commands (GNU make).
+# Needs only python3 (with venv), node/npm and make; `make run` and `make test`
+# install what they need on first use and skip it afterwards.
+
+PYTHON ?= python3
+PORT ?= 8501
+# Data folder the app and the checks read; override per command or in the environment.
+PARTNERSHIP_MAP_DATA ?= data/
+export PARTNERSHIP_MAP_DATA
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+CHROMIUM := /usr/bin/chromium
+# Stamps: pip runs again only when a requirements file is newer than its stamp.
+RUNTIME_STAMP := $(VENV)/.installed-requirements
+DEV_STAMP := $(VENV)/.installed-requirements-dev
+
+.DEFAULT_GOAL := help
+.PHONY: help venv venv-dev assets run chromium test check-data geocode lint bench clean distclean
+
+help:
+	@echo "make run         start the app on http://127.0.0.1:$(PORT) (installs what it needs)"
+	@echo "make test        unit, app and browser tests in one pytest run"
+	@echo "make check-data  validate $(PARTNERSHIP_MAP_DATA)"
+	@echo "make geocode ARGS=...   look up place coordinates (python -m geo.geocode)"
+	@echo "make lint | bench | assets | venv | venv-dev | chromium | clean | distclean"
+
+venv: $(RUNTIME_STAMP)
+venv-dev: $(DEV_STAMP)
+
+$(PY):
+	@$(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create $(VENV): on Debian install python3-venv (apt-get install python3-venv)." >&2; \
+	  rm -rf $(VENV); exit 1; }
+
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PIP) install -r requirements.txt
+	@touch $@
+
+# requirements-dev.txt includes requirements.txt, so this also satisfies `venv`.
+$(DEV_STAMP): requirements-dev.txt requirements.txt | $(PY)
+	$(PIP) install -r requirements-dev.txt
+	@touch $@ $(RUNTIME_STAMP)
+
+# Always runs the script: it checks every file and returns at once when nothing changed.
+assets:
+	@scripts/install_assets.sh
+
+run: venv assets
+	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+	  --server.headless true --browser.gatherUsageStats false
+
+# Debian's chromium drives the browser tests (Playwright's own download is not possible here).
+chromium:
+	@if [ -x $(CHROMIUM) ]; then \
+	  :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
+	else \
+	  echo "$(CHROMIUM) is missing and this is not root: run 'sudo make chromium'" \
+	       "(or 'sudo apt-get install chromium'). Browser tests are skipped until then." >&2; \
+	fi
+
+test: venv-dev assets chromium
+	$(PY) -m pytest tests
+
+check-data: venv
+	$(PY) -m partnerships.check
+
+geocode: venv
+	$(PY) -m geo.geocode $(ARGS)
+
+lint: venv-dev
+	$(VENV)/bin/ruff check .
+
+bench: venv assets
+	$(PY) bench/bench_map.py
+
+clean:
+	rm -rf static/vendor tests/artifacts .pytest_cache .ruff_cache
+
+distclean: clean
+	rm -rf $(VENV)
