@@ -57,7 +57,7 @@ def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str
 def partnership_label(dataset: Dataset, partnership_id: str, lang: str) -> str:
     if not partnership_id:
         return t("none_selected", lang)
-    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
+    record = dataset.partnership_by_id[partnership_id]
     programme = dataset.programme_by_id[record["programme"]]
     return f"{partnership_title(dataset, record, lang)} · {programme.get(f'name_{lang}') or programme['name']}"
 

@@ -44,7 +44,7 @@ def _amount_text(dataset: Dataset, partnership_id: str, programme: str, lang: st
 
 def partnership_card(dataset: Dataset, partnership_id: str, lang: str) -> Card:
     """Programme, themes, status, period, funder, amount or 'not stated', distance and sources."""
-    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
+    record = dataset.partnership_by_id[partnership_id]
     programme = record["programme"]
     places = dataset.place_by_id
     start_place, end_place = places[record["from_place"]], places[record["to_place"]]

@@ -52,24 +52,37 @@ class Dataset:
 
     @cached_property
     def place_by_id(self) -> dict[str, dict]:
-        return self.places.set_index("id", drop=False).to_dict("index")
+        return _records_by_id(self.places)
+
+    @cached_property
+    def partnership_by_id(self) -> dict[str, dict]:
+        return _records_by_id(self.partnerships)
 
     @cached_property
     def programme_by_id(self) -> dict[str, dict]:
-        return self.programmes.set_index("id", drop=False).to_dict("index")
+        return _records_by_id(self.programmes)
 
     @cached_property
     def funder_by_id(self) -> dict[str, dict]:
-        return self.funders.set_index("id", drop=False).to_dict("index")
+        return _records_by_id(self.funders)
 
     @cached_property
     def source_by_id(self) -> dict[str, dict]:
-        return self.sources.set_index("id", drop=False).to_dict("index")
+        return _records_by_id(self.sources)
+
+    @cached_property
+    def theme_by_id(self) -> dict[str, dict]:
+        return _records_by_id(self.themes)
 
     @cached_property
     def theme_ids(self) -> list[str]:
         """Theme ids in the order of themes.csv, which also fixes their palette order."""
         return list(self.themes["id"])
+
+
+def _records_by_id(frame: pd.DataFrame) -> dict[str, dict]:
+    """Row lookups by id: the pages look records up thousands of times per view."""
+    return {record["id"]: record for record in frame.to_dict("records")}
 
 
 def schema() -> dict:

@@ -192,12 +192,14 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
     # Funding given to an umbrella programme also pays for the projects under it.
     funded_programmes = {p for programme in shown_programmes for p in programme_lineage(dataset, programme)}
 
+    shown_partnerships = set(partnerships["id"])
+
     def funding_visible(row: pd.Series) -> bool:
         if row["programme"] not in funded_programmes:
             return False
         if filters.funder and row["funder"] != filters.funder:
             return False
-        if row["partnership"] and row["partnership"] not in set(partnerships["id"]):
+        if row["partnership"] and row["partnership"] not in shown_partnerships:
             return False
         return in_year(row)
 

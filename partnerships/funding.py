@@ -62,7 +62,7 @@ def funding_by_funder(dataset: Dataset, view: View, lang: str) -> list[FunderSum
         amount = _amount(record["amount"])
         programme = programme_name(dataset, record["programme"], lang)
         if record["partnership"]:
-            partnership = dataset.partnerships[dataset.partnerships["id"] == record["partnership"]].iloc[0].to_dict()
+            partnership = dataset.partnership_by_id[record["partnership"]]
             programme = f"{programme}: {partnership_title(dataset, partnership, lang)}"
         summary.lines.append(
             FundingLine(

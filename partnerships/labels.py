@@ -14,10 +14,9 @@ def place_name(dataset: Dataset, place_id: str, lang: str) -> str:
 
 
 def theme_label(dataset: Dataset, theme_id: str, lang: str) -> str:
-    row = dataset.themes[dataset.themes["id"] == theme_id]
-    if row.empty:
+    record = dataset.theme_by_id.get(theme_id)
+    if record is None:
         return theme_id
-    record = row.iloc[0].to_dict()
     return str(record.get(f"label_{lang}") or record["label_en"])
 
 

@@ -51,7 +51,7 @@ class Story:
 
 def story(dataset: Dataset, partnership_id: str, lang: str) -> Story:
     """Who, with whom, on what, funded by whom, since when, and the source's own words."""
-    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
+    record = dataset.partnership_by_id[partnership_id]
     programme = dataset.programme_by_id[record["programme"]]
     funder = programme_funder(dataset, record["programme"])
     since = format_period(record["start"], record["end"], record["duration_years"], lang)

@@ -78,7 +78,7 @@ def _restart_tour_if_running() -> None:
 
 
 def _title(dataset: Dataset, partnership_id: str, lang: str) -> str:
-    record = dataset.partnerships[dataset.partnerships["id"] == partnership_id].iloc[0].to_dict()
+    record = dataset.partnership_by_id[partnership_id]
     return partnership_title(dataset, record, lang)
 
 
@@ -95,7 +95,14 @@ def tour_bar(stops: list[str], lang: str) -> None:
         if not stops:
             st.caption(t("tour_empty", lang))
         elif not step:
-            st.button(t("tour_start", lang), key="tour_start", type="primary", on_click=_go, args=(1,), icon=":material/play_arrow:")
+            st.button(
+                t("tour_start", lang),
+                key="tour_start",
+                type="primary",
+                on_click=_go,
+                args=(1,),
+                icon=":material/play_arrow:",
+            )
         else:
             st.button(
                 t("tour_back", lang),
