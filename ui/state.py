@@ -2,19 +2,31 @@
 
 On a session's first run the widgets are seeded from `st.query_params`; afterwards every
 widget change writes back to the URL.
+
+Moving to another page (pages/ folder) makes Streamlit drop the query string and reset the
+widgets, which are per page. So the widgets are seeded again on every page change: from the
+URL when the page was opened with one (a shared link, an `st.page_link` with query_params),
+else from the last state written, which is put back into the URL.
 """
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from partnerships.dataset import Dataset
-from partnerships.filters import Filters, countries, filters_from_query_params
+from partnerships.filters import Filters, countries, filters_from_query_params, years
 from partnerships.i18n import LANGUAGES, normalise_language, t
 from partnerships.labels import funder_name, programme_name, theme_label
 
 # Widget keys, one per URL parameter.
-WIDGET_KEYS = {"theme": "w_theme", "funder": "w_funder", "country": "w_country", "programme": "w_programme"}
+WIDGET_KEYS = {
+    "theme": "w_theme",
+    "funder": "w_funder",
+    "country": "w_country",
+    "programme": "w_programme",
+    "year": "w_year",
+}
 LANG_KEY = "w_lang"
 SELECTED_KEY = "w_selected"
 TILES_KEY = "w_tiles"
@@ -22,6 +34,9 @@ PRESENT_KEY = "w_present"
 TOUR_KEY = "w_tour"
 # Not a widget: set by the tour's buttons, so it survives pages that don't draw the tour.
 STEP_KEY = "tour_step"
+# Not widgets: the page the widgets were seeded on, and the last URL state written.
+PAGE_KEY = "_seeded_page"
+URL_KEY = "_url_state"
 
 
 def _int_param(name: str) -> int:
@@ -35,9 +50,17 @@ def current_language() -> str:
     return normalise_language(st.query_params.get("lang"))
 
 
+def _page_id() -> str:
+    ctx = get_script_run_ctx()
+    return ctx.page_script_hash if ctx else ""
+
+
 def _seed_widgets(dataset: Dataset) -> None:
     if st.session_state.get("_seeded"):
-        return
+        if st.session_state.get(PAGE_KEY) == _page_id():
+            return
+        if not st.query_params and st.session_state.get(URL_KEY):
+            st.query_params.update(st.session_state[URL_KEY])
     filters = filters_from_query_params(
         st.query_params.to_dict() | {"theme": st.query_params.get_all("theme")}, dataset
     )
@@ -45,6 +68,7 @@ def _seed_widgets(dataset: Dataset) -> None:
     st.session_state[WIDGET_KEYS["funder"]] = filters.funder
     st.session_state[WIDGET_KEYS["country"]] = filters.country
     st.session_state[WIDGET_KEYS["programme"]] = filters.programme
+    st.session_state[WIDGET_KEYS["year"]] = filters.year
     st.session_state[LANG_KEY] = normalise_language(st.query_params.get("lang"))
     selected = st.query_params.get("p", "")
     st.session_state[SELECTED_KEY] = selected if selected in set(dataset.partnerships["id"]) else ""
@@ -54,6 +78,8 @@ def _seed_widgets(dataset: Dataset) -> None:
     st.session_state[TOUR_KEY] = list(dict.fromkeys(tour))
     st.session_state[STEP_KEY] = _int_param("step")
     st.session_state["_seeded"] = True
+    st.session_state[PAGE_KEY] = _page_id()
+    st.session_state[URL_KEY] = st.query_params.to_dict()
 
 
 def widget_filters() -> Filters:
@@ -62,6 +88,7 @@ def widget_filters() -> Filters:
         funder=st.session_state[WIDGET_KEYS["funder"]],
         country=st.session_state[WIDGET_KEYS["country"]],
         programme=st.session_state[WIDGET_KEYS["programme"]],
+        year=st.session_state.get(WIDGET_KEYS["year"]),
     )
 
 
@@ -82,6 +109,7 @@ def write_url() -> None:
         params["tour"] = ",".join(st.session_state[TOUR_KEY])
     if st.session_state.get(STEP_KEY):
         params["step"] = str(st.session_state[STEP_KEY])
+    st.session_state[URL_KEY] = params
     if dict(st.query_params.to_dict()) != params:
         st.query_params.clear()
         st.query_params.update(params)
@@ -91,6 +119,7 @@ def _reset() -> None:
     st.session_state[WIDGET_KEYS["theme"]] = []
     for key in ("funder", "country", "programme"):
         st.session_state[WIDGET_KEYS[key]] = ""
+    st.session_state[WIDGET_KEYS["year"]] = None
     st.session_state[SELECTED_KEY] = ""
     st.session_state[STEP_KEY] = 0
     write_url()
@@ -132,6 +161,14 @@ def sidebar_filters(dataset: Dataset) -> tuple[Filters, str]:
             format_func=lambda programme: programme_name(dataset, programme, lang) if programme else t("all", lang),
             key=WIDGET_KEYS["programme"],
             on_change=write_url,
+        )
+        st.selectbox(
+            t("year", lang),
+            [None] + years(dataset),
+            format_func=lambda year: t("all", lang) if year is None else str(year),
+            key=WIDGET_KEYS["year"],
+            on_change=write_url,
+            help=t("year_help", lang),
         )
         st.button(t("reset_filters", lang), on_click=_reset, width="stretch")
         st.toggle(t("online_tiles", lang), key=TILES_KEY, help=t("online_tiles_help", lang), on_change=write_url)
