@@ -13,12 +13,20 @@ from partnerships.figures import figures_for_view
 from partnerships.filters import Filters, View, apply_filters
 from partnerships.funding import funding_by_funder, programmes_without_funder
 from partnerships.i18n import t
-from partnerships.labels import partnership_title
+from partnerships.labels import partnership_choice
 from partnerships.tables import page_columns, readable_funding, readable_partnerships
 from partnerships.tour import default_tour, story
 from ui import panels
 from ui.loading import dataset_or_stop, run_guarded
-from ui.presenter import current_step, presenter_css, presenter_toggle, story_card, tour_bar, tour_picker
+from ui.presenter import (
+    current_step,
+    presenter_css,
+    presenter_toggle,
+    story_card,
+    tour_bar,
+    tour_picker,
+    tour_stops,
+)
 from ui.sharing import downloads, share_box
 from ui.state import (
     PRESENT_KEY,
@@ -54,14 +62,6 @@ def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str
     st.rerun()
 
 
-def partnership_label(dataset: Dataset, partnership_id: str, lang: str) -> str:
-    if not partnership_id:
-        return t("none_selected", lang)
-    record = dataset.partnership_by_id[partnership_id]
-    programme = dataset.programme_by_id[record["programme"]]
-    return f"{partnership_title(dataset, record, lang)} · {programme.get(f'name_{lang}') or programme['name']}"
-
-
 def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: list[str], tour_stop: bool) -> None:
     present = st.session_state.get(PRESENT_KEY, False)
     fmap = build_map(
@@ -88,7 +88,7 @@ def details(dataset: Dataset, view: View, lang: str) -> None:
     st.selectbox(
         t("select_partnership", lang),
         [""] + list(view.partnerships["id"]),
-        format_func=lambda pid: partnership_label(dataset, pid, lang),
+        format_func=lambda pid: partnership_choice(dataset, pid, lang) if pid else t("none_selected", lang),
         key=SELECTED_KEY,
         on_change=write_url,
         help=t("select_hint", lang),
@@ -105,8 +105,8 @@ def main() -> None:
     view = apply_filters(dataset, filters)
     visible_ids = list(view.partnerships["id"])
     presenter_toggle(lang)
-    tour_picker(dataset, visible_ids, lang)
-    stops = st.session_state.get(TOUR_KEY) or default_tour(dataset, view)
+    tour_picker(dataset, lang)
+    stops = tour_stops(st.session_state.get(TOUR_KEY, []), default_tour(dataset, view))
     step = current_step(stops)
     if step:
         st.session_state[SELECTED_KEY] = stops[step - 1]

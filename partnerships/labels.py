@@ -40,3 +40,9 @@ def partnership_title(dataset: Dataset, partnership: dict, lang: str) -> str:
     return (
         f"{place_name(dataset, partnership['from_place'], lang)} – {place_name(dataset, partnership['to_place'], lang)}"
     )
+
+
+def partnership_choice(dataset: Dataset, partnership_id: str, lang: str) -> str:
+    """A unique label for pickers: pair and programme (Copenhagen–Kyiv has two partnerships)."""
+    record = dataset.partnership_by_id[partnership_id]
+    return f"{partnership_title(dataset, record, lang)} · {programme_name(dataset, record['programme'], lang)}"

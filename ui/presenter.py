@@ -6,7 +6,7 @@ import streamlit as st
 
 from partnerships.dataset import Dataset
 from partnerships.i18n import t
-from partnerships.labels import partnership_title
+from partnerships.labels import partnership_choice
 from partnerships.tour import Story, clamp_step
 from ui.panels import md
 from ui.state import PRESENT_KEY, STEP_KEY, TOUR_KEY, write_url
@@ -54,16 +54,18 @@ def leave_presenter_button(lang: str) -> None:
     st.button(t("presenter_exit", lang), key="presenter_exit", on_click=_leave_presenter)
 
 
-def tour_picker(dataset: Dataset, visible_ids: list[str], lang: str) -> None:
-    """Sidebar multiselect of stops; its selection order is the tour's order."""
-    if TOUR_KEY in st.session_state:
-        st.session_state[TOUR_KEY] = [stop for stop in st.session_state[TOUR_KEY] if stop in visible_ids]
+def tour_picker(dataset: Dataset, lang: str) -> None:
+    """Sidebar multiselect of stops; its selection order is the tour's order.
+
+    It offers every partnership, not only the visible ones: changing a widget's options
+    resets its value, and a filter should hide a stop for now, not delete it from the tour.
+    """
     with st.sidebar:
         st.subheader(t("tour_heading", lang))
         st.multiselect(
             t("tour_stops", lang),
-            visible_ids,
-            format_func=lambda pid: _title(dataset, pid, lang),
+            list(dataset.partnerships["id"]),
+            format_func=lambda pid: partnership_choice(dataset, pid, lang),
             key=TOUR_KEY,
             on_change=_restart_tour_if_running,
             help=t("tour_stops_help", lang),
@@ -71,15 +73,16 @@ def tour_picker(dataset: Dataset, visible_ids: list[str], lang: str) -> None:
         )
 
 
+def tour_stops(picked: list[str], default: list[str]) -> list[str]:
+    """The stops to show: the presenter's picks that the filters leave on the map, else the default tour."""
+    visible = set(default)
+    return [stop for stop in picked if stop in visible] or default
+
+
 def _restart_tour_if_running() -> None:
     if st.session_state.get(STEP_KEY):
         st.session_state[STEP_KEY] = 1
     write_url()
-
-
-def _title(dataset: Dataset, partnership_id: str, lang: str) -> str:
-    record = dataset.partnership_by_id[partnership_id]
-    return partnership_title(dataset, record, lang)
 
 
 def current_step(stops: list[str]) -> int:
