@@ -1,0 +1,222 @@
+"""What is covered: which themes each place has a partner on, and which facts each source supports.
+
+Coverage answers "which of our themes have no partner yet, and who funds the ones that do?":
+for each Ukrainian city, the themes a Nordic partner works on with it (and who pays), and the
+themes nobody does; the same the other way round for each Nordic municipality. Programmes
+whose sources name no Ukrainian city count for Ukraine as a whole ("no city named"), never
+for a city picked by us.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from partnerships.citations import Citation, citations
+from partnerships.dataset import Dataset
+from partnerships.filters import View, programme_funder
+from partnerships.i18n import format_amount, t
+from partnerships.labels import funder_name, partnership_title, place_name, programme_name, theme_label
+
+UKRAINE = "UA"
+NO_CITY = ""  # the partner of a programme that names no Ukrainian city
+
+
+@dataclass(frozen=True)
+class Link:
+    """One partner on one theme: who, through which programme, paid by whom."""
+
+    partner: str  # place id, or NO_CITY
+    programme: str
+    funder: str  # funder id, or "" when the sources don't name one
+    partnership: str  # partnership id, or "" for a programme without partnership rows
+    owner: str = ""  # who runs the programme, named when the partner has no place on the map
+
+
+@dataclass
+class PlaceCoverage:
+    place: str  # place id, or NO_CITY for "Ukraine, no city named"
+    covered: dict[str, list[Link]] = field(default_factory=dict)
+    uncovered: list[str] = field(default_factory=list)
+
+
+def _themes_in_scope(dataset: Dataset, themes: tuple[str, ...]) -> list[str]:
+    return [theme for theme in dataset.theme_ids if not themes or theme in themes]
+
+
+def _ukrainian_side(dataset: Dataset, record: dict) -> tuple[str, str] | None:
+    """(Ukrainian place, Nordic place) of a partnership; None when neither side is in Ukraine."""
+    places = dataset.place_by_id
+    a, b = record["from_place"], record["to_place"]
+    if places[b]["country"] == UKRAINE and places[a]["country"] != UKRAINE:
+        return b, a
+    if places[a]["country"] == UKRAINE and places[b]["country"] != UKRAINE:
+        return a, b
+    return None
+
+
+def coverage(dataset: Dataset, view: View, side: str, themes: tuple[str, ...] = ()) -> list[PlaceCoverage]:
+    """Per place on one side ("UA": Ukrainian cities, "nordic": Nordic places), its themes with and without a partner.
+
+    `themes` limits the themes looked at (the theme filter); every place of that side is listed,
+    so a city with no partner at all shows every theme as uncovered.
+    """
+    in_scope = _themes_in_scope(dataset, themes)
+    ukrainian = side == UKRAINE
+    places = [
+        record["id"] for record in dataset.places.to_dict("records") if (record["country"] == UKRAINE) == ukrainian
+    ]
+    result = {place: PlaceCoverage(place) for place in places}
+    if ukrainian:
+        result[NO_CITY] = PlaceCoverage(NO_CITY)
+
+    def add(place: str, theme: str, link: Link) -> None:
+        if place in result and theme in in_scope:
+            result[place].covered.setdefault(theme, []).append(link)
+
+    for record in view.partnerships.to_dict("records"):
+        pair = _ukrainian_side(dataset, record)
+        if pair is None:
+            continue  # a Nordic-Nordic partnership (Copenhagen with Odense) names no Ukrainian partner
+        here, there = pair if ukrainian else pair[::-1]
+        funder = programme_funder(dataset, record["programme"])
+        for theme in record["themes"]:
+            add(here, theme, Link(there, record["programme"], funder, record["id"]))
+    for record in view.unlinked_programmes.to_dict("records"):
+        funder = programme_funder(dataset, record["id"])
+        here = NO_CITY if ukrainian else record["owner_place"]
+        there = record["owner_place"] if ukrainian else NO_CITY
+        for theme in record["themes"]:
+            add(here, theme, Link(there, record["id"], funder, "", owner=record["owner"] if ukrainian else ""))
+    for entry in result.values():
+        entry.uncovered = [theme for theme in in_scope if theme not in entry.covered]
+    return list(result.values())
+
+
+def place_label(dataset: Dataset, place: str, lang: str) -> str:
+    return place_name(dataset, place, lang) if place else t("no_city_named", lang)
+
+
+def partner_label(dataset: Dataset, link: Link, lang: str) -> str:
+    """The partner's place; for a Swedish programme placed nowhere on the map, who runs it."""
+    if not link.partner and link.owner and not link.partnership:
+        return link.owner
+    return place_label(dataset, link.partner, lang)
+
+
+def _programme_amount(dataset: Dataset, programme: str, lang: str) -> str:
+    funding = dataset.funding
+    rows = funding[(funding["programme"] == programme) & (funding["partnership"] == "")].dropna(subset=["amount"])
+    return ", ".join(format_amount(row["amount"], row["currency"], lang) for row in rows.to_dict("records"))
+
+
+def matrix(dataset: Dataset, entries: list[PlaceCoverage], lang: str) -> pd.DataFrame:
+    """Themes as rows, places as columns; a cell names the partners, or says there is none.
+
+    Text, not colour, carries the answer, so it reads the same to everyone and to screen readers.
+    """
+    themes = sorted(
+        {theme for entry in entries for theme in [*entry.covered, *entry.uncovered]},
+        key=dataset.theme_ids.index,
+    )
+    none = t("no_partner", lang)
+    columns = {
+        place_label(dataset, entry.place, lang): [
+            ", ".join(dict.fromkeys(partner_label(dataset, link, lang) for link in entry.covered[theme]))
+            if theme in entry.covered
+            else none
+            for theme in themes
+        ]
+        for entry in entries
+    }
+    frame = pd.DataFrame(columns)
+    frame.insert(0, t("theme", lang), [theme_label(dataset, theme, lang) for theme in themes])
+    return frame
+
+
+def funders_of_covered(dataset: Dataset, entry: PlaceCoverage, lang: str) -> pd.DataFrame:
+    """One row per covered theme and partner: who, through what, funded by whom, and the stated amount."""
+    rows = []
+    for theme, links in entry.covered.items():
+        for link in links:
+            amount = _programme_amount(dataset, link.programme, lang)
+            rows.append(
+                {
+                    t("theme", lang): theme_label(dataset, theme, lang),
+                    t("partners", lang): partner_label(dataset, link, lang),
+                    t("programme", lang): programme_name(dataset, link.programme, lang),
+                    t("funder", lang): funder_name(dataset, link.funder, lang)
+                    if link.funder
+                    else t("funder_not_stated", lang),
+                    t("amount", lang): t("programme_amount", lang, amount=amount) if amount else t("not_stated", lang),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+# --- sources: which facts cite each article ------------------------------------------------------
+
+FACT_TABLES = (
+    ("partnership", "partnerships"),
+    ("programme", "programmes"),
+    ("funding", "funding"),
+    ("figure", "figures"),
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str  # "partnership", "programme", "funding" or "figure"
+    fact_id: str
+    label: str
+    quote: str
+    second_report: bool  # cited as the second source of a fact (also_source)
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    citation: Citation  # title, publisher, date and url; quote empty
+    language: str
+    note: str
+    facts: list[Fact]
+
+
+def _fact_label(dataset: Dataset, kind: str, record: dict, lang: str) -> str:
+    if kind == "partnership":
+        return partnership_title(dataset, record, lang)
+    if kind == "programme":
+        return programme_name(dataset, record["id"], lang)
+    if kind == "funding":
+        amount = format_amount(record["amount"], record["currency"], lang)
+        return f"{funder_name(dataset, record['funder'], lang)} → {programme_name(dataset, record['programme'], lang)}: {amount}"
+    return str(record.get(f"label_{lang}") or record["label_en"])
+
+
+def sources_with_facts(dataset: Dataset, lang: str) -> list[SourceEntry]:
+    """Every source in the order of sources.csv, with every fact that cites it and the quote it cites."""
+    entries = []
+    for source in dataset.sources.to_dict("records"):
+        facts = []
+        for kind, table_name in FACT_TABLES:
+            for record in getattr(dataset, table_name).to_dict("records"):
+                for position, citation in enumerate(citations(dataset, record)):
+                    if citation.source_id == source["id"]:
+                        label = _fact_label(dataset, kind, record, lang)
+                        facts.append(Fact(kind, record["id"], label, citation.quote, second_report=position > 0))
+        entries.append(
+            SourceEntry(
+                citation=Citation(
+                    source_id=source["id"],
+                    title=str(source["title"]),
+                    publisher=str(source["publisher"]),
+                    date=str(source["date"]),
+                    url=str(source["url"]),
+                    quote="",
+                ),
+                language=str(source["language"]),
+                note=str(source["note"]),
+                facts=facts,
+            )
+        )
+    return entries

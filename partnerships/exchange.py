@@ -1,0 +1,195 @@
+"""Amounts in euro at stated reference rates, so grants in different currencies can be compared.
+
+The rates (data/exchange_rates.csv) are the European Central Bank's euro reference rates,
+each with its date, basis and source, which the Funding page shows beside the charts. A
+conversion is a reading aid: every amount is also shown in its own currency, which is what
+the sources state. An amount the sources don't state is never converted or counted as zero.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from partnerships.dataset import (
+    DEFAULT_DATA_DIR,
+    Dataset,
+    DatasetError,
+    data_dir_from_environment,
+    read_table,
+    schema,
+)
+from partnerships.filters import View, period_years, programme_lineage
+from partnerships.i18n import format_amount, format_period, locale, t
+from partnerships.labels import funder_name, partnership_title, programme_name, theme_label
+from partnerships.validation import FIRST_DATA_LINE, Problem, check_cells, check_columns
+
+RATES_FILE = "exchange_rates.csv"
+EURO = "EUR"
+
+
+@dataclass(frozen=True)
+class Rate:
+    """1 EUR = `units_per_eur` units of `currency`, as published by `source` for `date`."""
+
+    currency: str
+    units_per_eur: float
+    date: str
+    basis: str
+    source: str
+    url: str
+
+
+def rates_path(data_dir: Path | str | None = None) -> Path:
+    """The data folder's exchange_rates.csv, else the bundled one (rates are reference data, not facts)."""
+    folder = Path(data_dir) if data_dir is not None else data_dir_from_environment()
+    path = folder / RATES_FILE
+    return path if path.is_file() else DEFAULT_DATA_DIR / RATES_FILE
+
+
+def load_rates(data_dir: Path | str | None = None) -> dict[str, Rate]:
+    """Rates by currency, validated against the contract; raise DatasetError listing every problem."""
+    path = rates_path(data_dir)
+    contract = schema()["reference_files"]
+    table, problems = read_table(path)
+    if not table.columns.empty:
+        problems += check_columns(RATES_FILE, table, contract)
+        problems += check_cells(RATES_FILE, table, contract, {})
+    if not problems and "currency" in table.columns:
+        seen: set[str] = set()
+        for offset, currency in enumerate(table["currency"]):
+            if currency in seen:
+                problems.append(
+                    Problem(RATES_FILE, offset + FIRST_DATA_LINE, "currency", f"{currency} is listed twice")
+                )
+            seen.add(currency)
+    if problems:
+        raise DatasetError(path.parent, problems)
+    return {
+        record["currency"]: Rate(
+            currency=record["currency"],
+            units_per_eur=float(record["units_per_eur"]),
+            date=record["date"],
+            basis=record["basis"],
+            source=record["source"],
+            url=record["url"],
+        )
+        for record in table.to_dict("records")
+    }
+
+
+def _stated(amount: object) -> float | None:
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return None
+    return float(amount)
+
+
+def to_eur(amount: float | None, currency: str, rates: dict[str, Rate]) -> float | None:
+    """The amount in euro; None when the amount is not stated or no rate is known for the currency."""
+    stated = _stated(amount)
+    if stated is None:
+        return None
+    if currency == EURO:
+        return stated
+    rate = rates.get(currency)
+    return stated / rate.units_per_eur if rate else None
+
+
+def rate_text(rate: Rate, lang: str) -> str:
+    """'1 EUR = 7,4589 DKK' in the reader's number format, with every decimal the source gives."""
+    units = format_decimal(rate.units_per_eur, format="#,##0.########", locale=locale(lang))
+    return f"1 EUR = {units} {rate.currency}"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One row of funding.csv, ready to chart: own currency, euro, themes and years."""
+
+    funding_id: str
+    funder: str
+    programme: str
+    amount: float | None
+    currency: str
+    amount_text: str
+    eur: float | None
+    eur_text: str
+    themes: tuple[str, ...]
+    theme_group: str
+    first_year: int | None
+    last_year: int | None
+    period: str
+    # A partnership's share of its programme's grant: listed, never added to a total.
+    share: bool
+    reported_twice: bool
+
+    @property
+    def counted(self) -> bool:
+        """Added to totals: a stated amount that is a whole grant, not a share of one."""
+        return self.amount is not None and not self.share
+
+
+def grant_themes(dataset: Dataset, record: dict) -> tuple[str, ...]:
+    """The themes a grant pays for: its partnership's, or those of its programme and everything under it."""
+    partnerships = dataset.partnerships
+    if record["partnership"]:
+        return tuple(partnerships[partnerships["id"] == record["partnership"]].iloc[0]["themes"])
+    programme = record["programme"]
+    under = [p for p in dataset.programmes["id"] if programme in programme_lineage(dataset, p)]
+    themes: list[str] = []
+    for programme_id in under:
+        themes += dataset.programme_by_id[programme_id]["themes"]
+    for row_themes in partnerships[partnerships["programme"].isin(under)]["themes"]:
+        themes += row_themes
+    order = {theme: index for index, theme in enumerate(dataset.theme_ids)}
+    return tuple(sorted(set(themes), key=lambda theme: order.get(theme, len(order))))
+
+
+def grants(dataset: Dataset, view: View, rates: dict[str, Rate], lang: str) -> list[Grant]:
+    """Every funding row of the view, once each (a grant reported by two articles is one row)."""
+    found = []
+    for record in view.funding.to_dict("records"):
+        amount = _stated(record["amount"])
+        eur = to_eur(amount, record["currency"], rates)
+        themes = grant_themes(dataset, record)
+        programme = programme_name(dataset, record["programme"], lang)
+        if record["partnership"]:
+            partnership = dataset.partnerships[dataset.partnerships["id"] == record["partnership"]].iloc[0]
+            programme = f"{programme}: {partnership_title(dataset, partnership.to_dict(), lang)}"
+        if amount is None:
+            eur_text = t("not_stated", lang)
+        elif eur is None:
+            eur_text = t("no_rate", lang, currency=record["currency"])
+        else:
+            eur_text = format_amount(round(eur), EURO, lang)
+        first, last = period_years(record["start"], record["end"])
+        found.append(
+            Grant(
+                funding_id=record["id"],
+                funder=funder_name(dataset, record["funder"], lang),
+                programme=programme,
+                amount=amount,
+                currency=record["currency"],
+                amount_text=format_amount(amount, record["currency"], lang),
+                eur=eur,
+                eur_text=eur_text,
+                themes=themes,
+                theme_group=theme_label(dataset, themes[0], lang)
+                if len(themes) == 1
+                else t("several_themes", lang, count=len(themes)),
+                first_year=first,
+                last_year=last,
+                period=format_period(record["start"], record["end"], None, lang),
+                share=bool(record["partnership"]),
+                reported_twice=bool(record.get("also_source")) and record.get("also_source") != record["source"],
+            )
+        )
+    return found
+
+
+def rates_used(found: list[Grant], rates: dict[str, Rate]) -> list[Rate]:
+    """The rates the conversions of these grants rest on, to state beside the charts."""
+    currencies = sorted({grant.currency for grant in found if grant.amount is not None and grant.currency != EURO})
+    return [rates[currency] for currency in currencies if currency in rates]
