@@ -1,0 +1,55 @@
+"""The docs say what the files do: README commands exist, the data contract lists every column."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def makefile_targets() -> set[str]:
+    text = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-zA-Z][\w-]*):", text, flags=re.MULTILINE))
+
+
+def test_readme_opens_with_the_two_commands_and_make_has_them() -> None:
+    first_lines = (REPO_ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:5]
+    opening = "\n".join(first_lines)
+    assert "make run" in opening and "make test" in opening
+    assert {"run", "test"} <= makefile_targets()
+
+
+def test_every_make_command_the_docs_mention_exists() -> None:
+    docs = [REPO_ROOT / "README.md", REPO_ROOT / "data" / "README.md", *sorted((REPO_ROOT / "docs").glob("*.md"))]
+    mentioned = {
+        target for doc in docs for target in re.findall(r"`make ([a-z][\w-]*)", doc.read_text(encoding="utf-8"))
+    }
+    assert mentioned, "the docs should name their commands"
+    assert mentioned <= makefile_targets(), f"documented but not in the Makefile: {mentioned - makefile_targets()}"
+
+
+def contract_files() -> dict[str, dict]:
+    """Every file schema.json describes: the facts and the reference tables."""
+    schema = json.loads((REPO_ROOT / "data" / "schema.json").read_text(encoding="utf-8"))
+    return schema["files"] | schema.get("reference_files", {}).get("files", {})
+
+
+def test_data_readme_documents_every_file_and_column_of_the_schema() -> None:
+    readme = (REPO_ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    sections = re.split(r"^### ", readme, flags=re.MULTILINE)
+    for file, spec in contract_files().items():
+        section = next((s for s in sections if s.startswith(file)), None)
+        assert section is not None, f"data/README.md has no section for {file}"
+        documented = {
+            name.strip()
+            for cell in re.findall(r"^\| ([^|]+) \|", section, flags=re.MULTILINE)
+            for name in cell.split(",")
+        }
+        missing = set(spec["columns"]) - documented
+        assert not missing, f"{file}: columns not documented in data/README.md: {sorted(missing)}"
+
+
+def test_every_csv_in_data_is_part_of_the_contract() -> None:
+    assert {path.name for path in (REPO_ROOT / "data").glob("*.csv")} == set(contract_files())
