@@ -50,9 +50,11 @@ def test_presenter_mode_hides_the_sidebar_and_text_is_large(
     assert font_px(story.locator("li").first) >= 22
     assert font_px(frame.locator(".map-legend")) >= 22
     assert font_px(frame.locator(".place-label").first) >= 22
-    # The Fullscreen control is there for the presenter.
-    expect(frame.locator(".leaflet-control-zoom-fullscreen, .fullscreen-icon").first).to_be_visible()
     screenshot(page, "presenter-tour-stop-1")
+    # The Fullscreen control takes the map to the whole screen from inside the Streamlit page.
+    frame.locator("a.leaflet-control-zoom-fullscreen").click()
+    expect(frame.locator(".leaflet-container")).to_have_js_property("clientWidth", 1920)
+    assert frame.locator("body").evaluate("body => document.fullscreenElement !== null")
 
 
 def test_arrow_keys_move_the_highlight_and_the_link_restores_the_stop(
