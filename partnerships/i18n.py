@@ -7,6 +7,7 @@ one column per language.
 from __future__ import annotations
 
 import math
+import re
 
 from babel import Locale
 from babel.numbers import format_currency, format_decimal
@@ -745,7 +746,10 @@ def format_amount(amount: float | None, currency: str, lang: str) -> str:
     if float(amount).is_integer():
         # Whole amounts read better without ",00" (20.000.000 kr., not 20.000.000,00 kr.).
         pattern = pattern.replace(".00", "")
-    return format_currency(amount, currency, format=pattern, locale=locale(lang), currency_digits=False)
+    text = format_currency(amount, currency, format=pattern, locale=locale(lang), currency_digits=False)
+    # CLDR's currency spacing, which Babel leaves out: a code made of letters never touches
+    # the digits ("DKK 20,000,000", not "DKK20,000,000").
+    return re.sub(r"^([A-Za-z]{2,})(?=\d)", "\\1\u00a0", text)
 
 
 def format_period(start: str, end: str, duration_years: object, lang: str) -> str:
