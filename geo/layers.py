@@ -155,20 +155,49 @@ class Legend(MacroElement):
 
 
 class PlaceLabels(MacroElement):
-    """A permanent name label beside every place marker.
+    """A permanent name label beside every place marker, decluttered at every zoom.
 
     folium's GeoJsonTooltip binds one tooltip to the whole layer, so `permanent` would show
     a single label; binding one per marker labels them all (names are escaped upstream).
+    Where labels would overlap (five Danish municipalities at the overview zoom), the later
+    ones in data order step aside until the map is zoomed in or their marker is hovered.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this.layer.get_name() }}.eachLayer(function(marker) {
-            marker.bindTooltip(marker.feature.properties.name, {
-                permanent: true, direction: "right", offset: [10, 0], className: "place-label"
+        (function() {
+            var layer = {{ this.layer.get_name() }};
+            var map = {{ this._parent.get_name() }};
+            var overlaps = function(a, b) {
+                return !(a.right < b.left || a.left > b.right || a.bottom < b.top || a.top > b.bottom);
+            };
+            var declutter = function() {
+                var placed = [];
+                layer.eachLayer(function(marker) {
+                    var label = marker.getTooltip() && marker.getTooltip().getElement();
+                    if (!label) { return; }
+                    label.classList.remove("place-label-hidden");
+                    var box = label.getBoundingClientRect();
+                    if (placed.some(function(other) { return overlaps(box, other); })) {
+                        label.classList.add("place-label-hidden");
+                    } else {
+                        placed.push(box);
+                    }
+                });
+            };
+            layer.eachLayer(function(marker) {
+                marker.bindTooltip(marker.feature.properties.name, {
+                    permanent: true, direction: "right", offset: [10, 0], className: "place-label"
+                });
+                marker.on("mouseover", function() {
+                    marker.getTooltip().getElement().classList.remove("place-label-hidden");
+                });
+                marker.on("mouseout", declutter);
             });
-        });
+            map.on("zoomend moveend", declutter);
+            map.whenReady(function() { setTimeout(declutter, 0); });
+        })();
         {% endmacro %}
         """
     )
@@ -218,6 +247,7 @@ LEGEND_CSS = """
 .leaflet-tooltip.place-label { background: transparent; border: 0; box-shadow: none; font-weight: 600;
   color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; font-size: 14px; }
 .leaflet-tooltip.place-label::before { display: none; }
+.leaflet-tooltip.place-label.place-label-hidden { visibility: hidden; }
 </style>
 """
 
