@@ -138,8 +138,8 @@ def matrix(dataset: Dataset, entries: list[PlaceCoverage], lang: str) -> pd.Data
 def funders_of_covered(dataset: Dataset, entry: PlaceCoverage, lang: str) -> pd.DataFrame:
     """One row per covered theme and partner: who, through what, funded by whom, and the stated amount."""
     rows = []
-    for theme, links in entry.covered.items():
-        for link in links:
+    for theme in sorted(entry.covered, key=dataset.theme_ids.index):
+        for link in entry.covered[theme]:
             amount = _programme_amount(dataset, link.programme, lang)
             rows.append(
                 {
@@ -171,7 +171,7 @@ class Fact:
     fact_id: str
     label: str
     quote: str
-    second_report: bool  # cited as the second source of a fact (also_source)
+    second_report: bool  # this source is the second to report the fact (also_source, another article)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,8 @@ def sources_with_facts(dataset: Dataset, lang: str) -> list[SourceEntry]:
                 for position, citation in enumerate(citations(dataset, record)):
                     if citation.source_id == source["id"]:
                         label = _fact_label(dataset, kind, record, lang)
-                        facts.append(Fact(kind, record["id"], label, citation.quote, second_report=position > 0))
+                        second = position > 0 and record["source"] != source["id"]
+                        facts.append(Fact(kind, record["id"], label, citation.quote, second_report=second))
         entries.append(
             SourceEntry(
                 citation=Citation(

@@ -176,9 +176,7 @@ def grants(dataset: Dataset, view: View, rates: dict[str, Rate], lang: str) -> l
                 eur=eur,
                 eur_text=eur_text,
                 themes=themes,
-                theme_group=theme_label(dataset, themes[0], lang)
-                if len(themes) == 1
-                else t("several_themes", lang, count=len(themes)),
+                theme_group=theme_label(dataset, themes[0], lang) if len(themes) == 1 else t("several_themes", lang),
                 first_year=first,
                 last_year=last,
                 period=format_period(record["start"], record["end"], None, lang),

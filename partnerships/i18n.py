@@ -427,10 +427,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "sv": "I euro (omräknat)",
     },
     "several_themes": {
-        "en": "Several themes ({count})",
-        "da": "Flere temaer ({count})",
-        "uk": "Кілька тем ({count})",
-        "sv": "Flera teman ({count})",
+        "en": "Several themes",
+        "da": "Flere temaer",
+        "uk": "Кілька тем",
+        "sv": "Flera teman",
     },
     "funding_theme_note": {
         "en": "A grant that pays for several themes is counted once, under “several themes”, so the bars add up. The table shows which grants each theme draws on; its rows do not add up.",
@@ -675,7 +675,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "about_covers": {
         "en": "Danish and Swedish municipal cooperation with Ukraine as described in {sources} articles: {partnerships} partnerships between named places, {programmes} programmes and agreements, {funding} funding rows, {figures} key figures, {places} places and {themes} themes. Each fact carries a short verbatim quote from its article, shown on the Sources page.",
         "da": "Dansk og svensk kommunalt samarbejde med Ukraine, som det beskrives i {sources} artikler: {partnerships} partnerskaber mellem navngivne steder, {programmes} programmer og aftaler, {funding} finansieringsrækker, {figures} nøgletal, {places} steder og {themes} temaer. Hvert faktum har et kort ordret citat fra sin artikel, vist på siden Kilder.",
-        "uk": "Співпраця данських і шведських муніципалітетів з Україною, як її описують {sources} статей: {partnerships} партнерств між названими місцями, {programmes} програм і угод, {funding} записів про фінансування, {figures} ключових показників, {places} місць і {themes} тем. Кожен факт має коротку дослівну цитату зі своєї статті, показану на сторінці «Джерела».",
+        "uk": "Співпраця данських і шведських муніципалітетів з Україною за матеріалами статей (кількість: {sources}). У даних: партнерства між названими місцями — {partnerships}, програми й угоди — {programmes}, записи про фінансування — {funding}, ключові показники — {figures}, місця — {places}, теми — {themes}. Кожен факт має коротку дослівну цитату зі своєї статті, показану на сторінці «Джерела».",
         "sv": "Danskt och svenskt kommunalt samarbete med Ukraina så som det beskrivs i {sources} artiklar: {partnerships} partnerskap mellan namngivna orter, {programmes} program och avtal, {funding} finansieringsrader, {figures} nyckeltal, {places} orter och {themes} teman. Varje faktum har ett kort ordagrant citat ur sin artikel, som visas på sidan Källor.",
     },
     "about_add_heading": {

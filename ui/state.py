@@ -68,7 +68,7 @@ def _seed_widgets(dataset: Dataset) -> None:
     st.session_state[WIDGET_KEYS["funder"]] = filters.funder
     st.session_state[WIDGET_KEYS["country"]] = filters.country
     st.session_state[WIDGET_KEYS["programme"]] = filters.programme
-    st.session_state[WIDGET_KEYS["year"]] = filters.year
+    st.session_state[WIDGET_KEYS["year"]] = "" if filters.year is None else str(filters.year)
     st.session_state[LANG_KEY] = normalise_language(st.query_params.get("lang"))
     selected = st.query_params.get("p", "")
     st.session_state[SELECTED_KEY] = selected if selected in set(dataset.partnerships["id"]) else ""
@@ -88,7 +88,7 @@ def widget_filters() -> Filters:
         funder=st.session_state[WIDGET_KEYS["funder"]],
         country=st.session_state[WIDGET_KEYS["country"]],
         programme=st.session_state[WIDGET_KEYS["programme"]],
-        year=st.session_state.get(WIDGET_KEYS["year"]),
+        year=int(st.session_state[WIDGET_KEYS["year"]]) if st.session_state.get(WIDGET_KEYS["year"]) else None,
     )
 
 
@@ -119,7 +119,7 @@ def _reset() -> None:
     st.session_state[WIDGET_KEYS["theme"]] = []
     for key in ("funder", "country", "programme"):
         st.session_state[WIDGET_KEYS[key]] = ""
-    st.session_state[WIDGET_KEYS["year"]] = None
+    st.session_state[WIDGET_KEYS["year"]] = ""
     st.session_state[SELECTED_KEY] = ""
     st.session_state[STEP_KEY] = 0
     write_url()
@@ -164,8 +164,8 @@ def sidebar_filters(dataset: Dataset) -> tuple[Filters, str]:
         )
         st.selectbox(
             t("year", lang),
-            [None] + years(dataset),
-            format_func=lambda year: t("all", lang) if year is None else str(year),
+            [""] + [str(year) for year in years(dataset)],
+            format_func=lambda year: year or t("all", lang),
             key=WIDGET_KEYS["year"],
             on_change=write_url,
             help=t("year_help", lang),

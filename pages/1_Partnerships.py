@@ -1,0 +1,108 @@
+"""Partnerships: every partnership in a searchable, sortable table; a selected row shows the map's card."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from partnerships.cards import partnership_card
+from partnerships.dataset import Dataset
+from partnerships.filters import apply_filters
+from partnerships.i18n import t
+from partnerships.labels import partnership_title, programme_name
+from partnerships.tables import page_columns, readable_partnerships
+from ui import panels
+from ui.loading import dataset_or_stop, run_guarded
+from ui.state import SELECTED_KEY, current_language, sidebar_filters, write_url
+
+st.set_page_config(page_title="Partnerships", page_icon="🗺️", layout="wide")
+
+SEARCH_KEY = "partnerships_search"
+TABLE_KEY = "partnerships_table"
+PICK_KEY = "partnerships_pick"
+IDS_KEY = "_partnerships_table_ids"
+
+
+def matching(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows with the query anywhere in their text, ignoring case."""
+    query = query.strip().casefold()
+    if not query:
+        return table
+    text = table.drop(columns="id").astype(str).agg(" ".join, axis=1).str.casefold()
+    return table[text.str.contains(query, regex=False)].reset_index(drop=True)
+
+
+def _picked() -> None:
+    """The selection is the map's too (`?p=`), so the map opens on the same card."""
+    st.session_state[SELECTED_KEY] = st.session_state[PICK_KEY]
+    write_url()
+
+
+def _row_selected() -> None:
+    rows = st.session_state[TABLE_KEY]["selection"]["rows"]
+    if rows:
+        st.session_state[PICK_KEY] = st.session_state[IDS_KEY][rows[0]]
+        _picked()
+
+
+def _label(dataset: Dataset, partnership_id: str, lang: str) -> str:
+    if not partnership_id:
+        return t("none_selected", lang)
+    record = dataset.partnership_by_id[partnership_id]
+    return f"{partnership_title(dataset, record, lang)} · {programme_name(dataset, record['programme'], lang)}"
+
+
+def main() -> None:
+    dataset = dataset_or_stop(current_language())
+    filters, lang = sidebar_filters(dataset)
+    st.set_page_config(page_title=f"{t('page_partnerships', lang)} · {t('app_title', lang)}")
+    view = apply_filters(dataset, filters)
+    st.title(t("page_partnerships", lang), anchor=False)
+
+    table = readable_partnerships(dataset, view, lang)
+    period = t("period", lang)
+    if filters.year is not None:
+        undated = table["id"].isin(view.undated)
+        table.loc[undated, period] = table.loc[undated, period] + f" · {t('undated_marker', lang)}"
+    query = st.text_input(
+        t("search", lang), key=SEARCH_KEY, placeholder=t("search_placeholder", lang), help=t("search_help", lang)
+    )
+    shown = matching(table, query)
+    st.caption(f"{t('rows_shown', lang, shown=len(shown), total=len(table))} · {t('table_hint', lang)}")
+    if shown.empty:
+        st.info(t("nothing_matches", lang))
+    st.session_state[IDS_KEY] = list(shown["id"])
+    st.dataframe(
+        shown,
+        key=TABLE_KEY,
+        on_select=_row_selected,
+        selection_mode="single-row",
+        hide_index=True,
+        column_order=[*page_columns(lang), period, t("funder", lang)],
+        column_config={
+            t("programme", lang): st.column_config.TextColumn(width="medium"),
+            t("themes", lang): st.column_config.TextColumn(width="large"),
+        },
+        width="stretch",
+    )
+
+    options = [""] + list(shown["id"])
+    if (
+        st.session_state.get(PICK_KEY) != st.session_state.get(SELECTED_KEY)
+        or st.session_state.get(PICK_KEY) not in options
+    ):
+        selected = st.session_state.get(SELECTED_KEY, "")
+        st.session_state[PICK_KEY] = selected if selected in options else ""
+    st.selectbox(
+        t("select_partnership", lang),
+        options,
+        format_func=lambda pid: _label(dataset, pid, lang),
+        key=PICK_KEY,
+        on_change=_picked,
+    )
+    if st.session_state[PICK_KEY]:
+        panels.card(partnership_card(dataset, st.session_state[PICK_KEY], lang), lang)
+    panels.unlinked_programmes(view, dataset, lang)
+
+
+run_guarded(main)

@@ -1,0 +1,123 @@
+"""Timeline: programme and partnership periods as bars over the years, as far as the sources state them."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from partnerships.filters import apply_filters
+from partnerships.i18n import t
+from partnerships.palette import OKABE_ITO
+from partnerships.timeline import OPEN_END, OPEN_START, STATED, Timeline, timeline
+from ui.loading import dataset_or_stop, run_guarded
+from ui.panels import md
+from ui.state import current_language, sidebar_filters
+
+st.set_page_config(page_title="Timeline", page_icon="🗺️", layout="wide")
+
+ROW_HEIGHT = 36
+SHAPES = [STATED, OPEN_END, OPEN_START]
+
+
+def chart(line: Timeline, year: int | None, lang: str) -> alt.Chart:
+    """Bars coloured by kind; a faded bar with a dashed outline where a start or end is not stated.
+
+    Each row is labelled with its name and period in words, so nothing is told by colour or shape alone.
+    """
+    frame = pd.DataFrame(
+        {
+            "row": f"{bar.label} · {bar.period_text}",
+            "order": bar.order,
+            "start": pd.Timestamp(bar.start),
+            "end": pd.Timestamp(bar.end),
+            "kind": t(f"kind_{bar.kind}", lang),
+            "shape": t(f"shape_{bar.shape}", lang),
+        }
+        for bar in line.bars
+    )
+    shapes = [t(f"shape_{shape}", lang) for shape in SHAPES]
+    rows = list(frame.sort_values("order")["row"])
+    x_scale = alt.Scale(domain=[pd.Timestamp(line.axis_start).isoformat(), pd.Timestamp(line.axis_end).isoformat()])
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(stroke="#111827", strokeWidth=1.5, cornerRadius=2)
+        .encode(
+            y=alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=560)),
+            x=alt.X("start:T", title=t("axis_year", lang), scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year")),
+            x2="end:T",
+            color=alt.Color(
+                "kind:N",
+                title=t("legend_kind", lang),
+                scale=alt.Scale(
+                    domain=[t("kind_programme", lang), t("kind_partnership", lang)], range=[OKABE_ITO[0], OKABE_ITO[1]]
+                ),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            opacity=alt.Opacity(
+                "shape:N",
+                title=t("legend_period", lang),
+                scale=alt.Scale(domain=shapes, range=[1.0, 0.35, 0.35]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            strokeDash=alt.StrokeDash(
+                "shape:N",
+                title=t("legend_period", lang),
+                scale=alt.Scale(domain=shapes, range=[[1, 0], [5, 3], [5, 3]]),
+            ),
+            tooltip=[
+                alt.Tooltip("row:N", title=t("col_name", lang)),
+                alt.Tooltip("kind:N", title=t("legend_kind", lang)),
+            ],
+        )
+    )
+    if year is None:
+        return bars
+    band = pd.DataFrame({"start": [pd.Timestamp(year, 1, 1)], "end": [pd.Timestamp(year + 1, 1, 1)]})
+    highlight = (
+        alt.Chart(band).mark_rect(color="#F0E442", opacity=0.5).encode(x=alt.X("start:T", scale=x_scale), x2="end:T")
+    )
+    return highlight + bars
+
+
+def main() -> None:
+    dataset = dataset_or_stop(current_language())
+    filters, lang = sidebar_filters(dataset)
+    st.set_page_config(page_title=f"{t('page_timeline', lang)} · {t('app_title', lang)}")
+    view = apply_filters(dataset, filters)
+    line = timeline(dataset, view, lang)
+    st.title(t("page_timeline", lang), anchor=False)
+    st.caption(t("timeline_intro", lang))
+    if filters.year is not None:
+        st.markdown(f"**{t('selected_year', lang, year=filters.year)}**")
+    if line.bars:
+        summary = "; ".join(f"{bar.label}: {bar.period_text}" for bar in line.bars)
+        st.altair_chart(
+            chart(line, filters.year, lang),
+            height=ROW_HEIGHT * len(line.bars) + 140,
+            alt=f"{t('page_timeline', lang)}: {summary}",
+        )
+    else:
+        st.info(t("nothing_matches", lang))
+    rows = [(b.kind, b.row_id, b.label, b.period_text) for b in line.bars] + line.undrawn
+    if line.undrawn:
+        st.subheader(t("period_not_stated_list", lang), anchor=False)
+        st.markdown(
+            "\n".join(
+                f"- {md(label)} ({md(t(f'kind_{kind}', lang).lower())}): {md(period)}"
+                for kind, _, label, period in line.undrawn
+            )
+        )
+    if filters.year is not None and view.undated:
+        names = [label.removeprefix("↳ ").strip() for _, row_id, label, _ in rows if row_id in view.undated]
+        st.caption(t("undated_note", lang, year=filters.year, items=", ".join(names)))
+    with st.expander(t("timeline_table", lang)):
+        headings = (t("legend_kind", lang), t("col_name", lang), t("period", lang))
+        st.table(
+            pd.DataFrame(
+                [(t(f"kind_{kind}", lang), label, period) for kind, _, label, period in rows], columns=headings
+            )
+        )
+
+
+run_guarded(main)

@@ -1,0 +1,39 @@
+"""About: what the data covers, how to add a partnership, and the policy for facts the articles don't state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from partnerships.i18n import t
+from ui.loading import dataset_or_stop, run_guarded
+from ui.state import current_language, sidebar_filters
+
+st.set_page_config(page_title="About", page_icon="🗺️", layout="wide")
+
+
+def main() -> None:
+    dataset = dataset_or_stop(current_language())
+    _, lang = sidebar_filters(dataset)
+    st.set_page_config(page_title=f"{t('page_about', lang)} · {t('app_title', lang)}")
+    st.title(t("page_about", lang), anchor=False)
+    st.caption(t("app_subtitle", lang))
+    counts = {
+        "sources": len(dataset.sources),
+        "partnerships": len(dataset.partnerships),
+        "programmes": len(dataset.programmes),
+        "funding": len(dataset.funding),
+        "figures": len(dataset.figures),
+        "places": len(dataset.places),
+        "themes": len(dataset.themes),
+    }
+    for heading, body in (
+        ("about_covers_heading", t("about_covers", lang, **counts)),
+        ("about_policy_heading", t("about_policy", lang)),
+        ("about_add_heading", t("about_add", lang)),
+        ("about_languages_heading", t("about_languages", lang)),
+    ):
+        st.subheader(t(heading, lang), anchor=False)
+        st.markdown(body)
+
+
+run_guarded(main)
