@@ -12,8 +12,9 @@ from partnerships.i18n import t
 from partnerships.labels import partnership_title, programme_name
 from partnerships.tables import page_columns, readable_partnerships
 from ui import panels
-from ui.loading import dataset_or_stop, run_guarded
-from ui.state import SELECTED_KEY, current_language, sidebar_filters, write_url
+from ui.loading import run_guarded
+from ui.page_frame import open_page
+from ui.state import SELECTED_KEY, write_url
 
 st.set_page_config(page_title="Partnerships", page_icon="🗺️", layout="wide")
 
@@ -53,11 +54,8 @@ def _label(dataset: Dataset, partnership_id: str, lang: str) -> str:
 
 
 def main() -> None:
-    dataset = dataset_or_stop(current_language())
-    filters, lang = sidebar_filters(dataset)
-    st.set_page_config(page_title=f"{t('page_partnerships', lang)} · {t('app_title', lang)}")
+    dataset, filters, lang = open_page("page_partnerships")
     view = apply_filters(dataset, filters)
-    st.title(t("page_partnerships", lang), anchor=False)
 
     table = readable_partnerships(dataset, view, lang)
     period = t("period", lang)

@@ -14,9 +14,9 @@ from partnerships.funding import programmes_without_funder
 from partnerships.i18n import format_amount, locale, t
 from partnerships.labels import programme_name, theme_label
 from partnerships.palette import OKABE_ITO
-from ui.loading import dataset_or_stop, run_guarded, show_problems
+from ui.loading import run_guarded, show_problems
+from ui.page_frame import open_page
 from ui.panels import md
-from ui.state import current_language, sidebar_filters
 
 st.set_page_config(page_title="Funding", page_icon="🗺️", layout="wide")
 
@@ -128,9 +128,7 @@ def per_theme(found: list[Grant], dataset, lang: str) -> pd.DataFrame:
 
 
 def main() -> None:
-    dataset = dataset_or_stop(current_language())
-    filters, lang = sidebar_filters(dataset)
-    st.set_page_config(page_title=f"{t('page_funding', lang)} · {t('app_title', lang)}")
+    dataset, filters, lang = open_page("page_funding")
     try:
         rates = load_rates()
     except DatasetError as error:
@@ -138,7 +136,6 @@ def main() -> None:
         st.stop()
     view = apply_filters(dataset, filters)
     found = grants(dataset, view, rates, lang)
-    st.title(t("page_funding", lang), anchor=False)
     st.caption(t("funding_intro", lang))
 
     if not any(grant.counted for grant in found):

@@ -10,13 +10,14 @@ from partnerships.filters import apply_filters
 from partnerships.i18n import t
 from partnerships.palette import OKABE_ITO
 from partnerships.timeline import OPEN_END, OPEN_START, STATED, Timeline, timeline
-from ui.loading import dataset_or_stop, run_guarded
+from ui.loading import run_guarded
+from ui.page_frame import open_page
 from ui.panels import md
-from ui.state import current_language, sidebar_filters
 
 st.set_page_config(page_title="Timeline", page_icon="🗺️", layout="wide")
 
-ROW_HEIGHT = 36
+ROW_HEIGHT = 60
+SEP = " · "
 SHAPES = [STATED, OPEN_END, OPEN_START]
 
 
@@ -27,7 +28,7 @@ def chart(line: Timeline, year: int | None, lang: str) -> alt.Chart:
     """
     frame = pd.DataFrame(
         {
-            "row": f"{bar.label} · {bar.period_text}",
+            "row": f"{bar.label}{SEP}{bar.period_text}",
             "order": bar.order,
             "start": pd.Timestamp(bar.start),
             "end": pd.Timestamp(bar.end),
@@ -43,7 +44,13 @@ def chart(line: Timeline, year: int | None, lang: str) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar(stroke="#111827", strokeWidth=1.5, cornerRadius=2)
         .encode(
-            y=alt.Y("row:N", title=None, sort=rows, axis=alt.Axis(labelLimit=560)),
+            # Two-line labels: the name, then the period in words.
+            y=alt.Y(
+                "row:N",
+                title=None,
+                sort=rows,
+                axis=alt.Axis(labelLimit=520, labelOverlap=False, labelExpr=f"split(datum.label, '{SEP}')"),
+            ),
             x=alt.X("start:T", title=t("axis_year", lang), scale=x_scale, axis=alt.Axis(format="%Y", tickCount="year")),
             x2="end:T",
             color=alt.Color(
@@ -52,13 +59,13 @@ def chart(line: Timeline, year: int | None, lang: str) -> alt.Chart:
                 scale=alt.Scale(
                     domain=[t("kind_programme", lang), t("kind_partnership", lang)], range=[OKABE_ITO[0], OKABE_ITO[1]]
                 ),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", direction="vertical"),
             ),
             opacity=alt.Opacity(
                 "shape:N",
                 title=t("legend_period", lang),
                 scale=alt.Scale(domain=shapes, range=[1.0, 0.35, 0.35]),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", direction="vertical"),
             ),
             strokeDash=alt.StrokeDash(
                 "shape:N",
@@ -81,12 +88,9 @@ def chart(line: Timeline, year: int | None, lang: str) -> alt.Chart:
 
 
 def main() -> None:
-    dataset = dataset_or_stop(current_language())
-    filters, lang = sidebar_filters(dataset)
-    st.set_page_config(page_title=f"{t('page_timeline', lang)} · {t('app_title', lang)}")
+    dataset, filters, lang = open_page("page_timeline")
     view = apply_filters(dataset, filters)
     line = timeline(dataset, view, lang)
-    st.title(t("page_timeline", lang), anchor=False)
     st.caption(t("timeline_intro", lang))
     if filters.year is not None:
         st.markdown(f"**{t('selected_year', lang, year=filters.year)}**")

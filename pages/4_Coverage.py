@@ -8,9 +8,9 @@ from partnerships.coverage import UKRAINE, coverage, funders_of_covered, matrix,
 from partnerships.filters import apply_filters
 from partnerships.i18n import t
 from partnerships.labels import theme_label
-from ui.loading import dataset_or_stop, run_guarded
+from ui.loading import run_guarded
+from ui.page_frame import open_page
 from ui.panels import md
-from ui.state import current_language, sidebar_filters
 
 st.set_page_config(page_title="Coverage", page_icon="🗺️", layout="wide")
 
@@ -20,11 +20,8 @@ SIDES = (UKRAINE, "nordic")
 
 
 def main() -> None:
-    dataset = dataset_or_stop(current_language())
-    filters, lang = sidebar_filters(dataset)
-    st.set_page_config(page_title=f"{t('page_coverage', lang)} · {t('app_title', lang)}")
+    dataset, filters, lang = open_page("page_coverage")
     view = apply_filters(dataset, filters)
-    st.title(t("page_coverage", lang), anchor=False)
     st.caption(t("coverage_intro", lang))
 
     side = st.radio(

@@ -6,18 +6,15 @@ import streamlit as st
 
 from partnerships.coverage import sources_with_facts
 from partnerships.i18n import t
-from ui.loading import dataset_or_stop, run_guarded
+from ui.loading import run_guarded
+from ui.page_frame import open_page
 from ui.panels import md
-from ui.state import current_language, sidebar_filters
 
 st.set_page_config(page_title="Sources", page_icon="🗺️", layout="wide")
 
 
 def main() -> None:
-    dataset = dataset_or_stop(current_language())
-    _, lang = sidebar_filters(dataset)
-    st.set_page_config(page_title=f"{t('page_sources', lang)} · {t('app_title', lang)}")
-    st.title(t("page_sources", lang), anchor=False)
+    dataset, _, lang = open_page("page_sources")
     st.caption(t("sources_intro", lang))
     for entry in sources_with_facts(dataset, lang):
         source = entry.citation

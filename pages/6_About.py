@@ -5,17 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from partnerships.i18n import t
-from ui.loading import dataset_or_stop, run_guarded
-from ui.state import current_language, sidebar_filters
+from ui.loading import run_guarded
+from ui.page_frame import open_page
 
 st.set_page_config(page_title="About", page_icon="🗺️", layout="wide")
 
 
 def main() -> None:
-    dataset = dataset_or_stop(current_language())
-    _, lang = sidebar_filters(dataset)
-    st.set_page_config(page_title=f"{t('page_about', lang)} · {t('app_title', lang)}")
-    st.title(t("page_about", lang), anchor=False)
+    dataset, _, lang = open_page("page_about")
     st.caption(t("app_subtitle", lang))
     counts = {
         "sources": len(dataset.sources),

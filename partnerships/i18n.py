@@ -374,10 +374,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "sv": "{shown} av {total} partnerskap",
     },
     "table_hint": {
-        "en": "Sort by clicking a column heading. Select a row, or choose a partnership below, to see its details.",
-        "da": "Sortér ved at klikke på en kolonneoverskrift. Vælg en række, eller vælg et partnerskab nedenfor, for at se detaljerne.",
-        "uk": "Сортуйте, натиснувши на заголовок стовпця. Виберіть рядок або партнерство нижче, щоб побачити подробиці.",
-        "sv": "Sortera genom att klicka på en kolumnrubrik. Markera en rad, eller välj ett partnerskap nedan, för att se detaljerna.",
+        "en": "Sort by clicking a column heading. Select a row (keyboard: arrow keys, then Shift+Space), or choose a partnership below, to see its details.",
+        "da": "Sortér ved at klikke på en kolonneoverskrift. Vælg en række (tastatur: piletaster, derefter Shift+mellemrum), eller vælg et partnerskab nedenfor, for at se detaljerne.",
+        "uk": "Сортуйте, натиснувши на заголовок стовпця. Виберіть рядок (з клавіатури: стрілки, потім Shift+пробіл) або партнерство нижче, щоб побачити подробиці.",
+        "sv": "Sortera genom att klicka på en kolumnrubrik. Markera en rad (tangentbord: piltangenter, sedan Skift+blanksteg), eller välj ett partnerskap nedan, för att se detaljerna.",
     },
     "undated_marker": {
         "en": "period not stated: shown for every year",
