@@ -18,6 +18,7 @@ from partnerships.tables import page_columns, readable_funding, readable_partner
 from partnerships.tour import default_tour, story
 from ui import panels
 from ui.loading import dataset_or_stop, run_guarded
+from ui.page_frame import document_language
 from ui.presenter import (
     current_step,
     presenter_css,
@@ -102,6 +103,7 @@ def details(dataset: Dataset, view: View, lang: str) -> None:
 def main() -> None:
     dataset = dataset_or_stop(current_language())
     filters, lang = sidebar_filters(dataset)
+    document_language(lang)
     view = apply_filters(dataset, filters)
     visible_ids = list(view.partnerships["id"])
     presenter_toggle(lang)

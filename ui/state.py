@@ -18,6 +18,7 @@ from partnerships.dataset import Dataset
 from partnerships.filters import Filters, countries, filters_from_query_params, years
 from partnerships.i18n import LANGUAGES, normalise_language, t
 from partnerships.labels import funder_name, programme_name, theme_label
+from ui.navigation import page_links
 
 # Widget keys, one per URL parameter.
 WIDGET_KEYS = {
@@ -130,6 +131,7 @@ def sidebar_filters(dataset: Dataset) -> tuple[Filters, str]:
     _seed_widgets(dataset)
     lang = current_language()
     with st.sidebar:
+        page_links(lang, st.session_state.get(URL_KEY, {}))
         st.selectbox(t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get, key=LANG_KEY, on_change=write_url)
         lang = current_language()
         st.header(t("filters", lang))
