@@ -29,11 +29,7 @@ def programme_name(dataset: Dataset, programme_id: str, lang: str) -> str:
 
 
 def funder_name(dataset: Dataset, funder_id: str, lang: str) -> str:
-    funder = dataset.funder_by_id[funder_id]
-    # Danish readers know the Danish fund by its Danish name.
-    if lang == "da" and funder["country"] == "DK" and funder["name_local"]:
-        return str(funder["name_local"])
-    return str(funder["name"])
+    return _localised(dataset.funder_by_id[funder_id], "name", lang)
 
 
 def partnership_title(dataset: Dataset, partnership: dict, lang: str) -> str:
