@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from partnerships.cards import partnership_card
@@ -10,7 +9,7 @@ from partnerships.dataset import Dataset
 from partnerships.filters import apply_filters
 from partnerships.i18n import t
 from partnerships.labels import partnership_title, programme_name
-from partnerships.tables import page_columns, readable_partnerships
+from partnerships.tables import page_columns, readable_partnerships, search_rows
 from ui import panels
 from ui.loading import run_guarded
 from ui.page_frame import open_page
@@ -22,15 +21,6 @@ SEARCH_KEY = "partnerships_search"
 TABLE_KEY = "partnerships_table"
 PICK_KEY = "partnerships_pick"
 IDS_KEY = "_partnerships_table_ids"
-
-
-def matching(table: pd.DataFrame, query: str) -> pd.DataFrame:
-    """Rows with the query anywhere in their text, ignoring case."""
-    query = query.strip().casefold()
-    if not query:
-        return table
-    text = table.drop(columns="id").astype(str).agg(" ".join, axis=1).str.casefold()
-    return table[text.str.contains(query, regex=False)].reset_index(drop=True)
 
 
 def _picked() -> None:
@@ -65,7 +55,7 @@ def main() -> None:
     query = st.text_input(
         t("search", lang), key=SEARCH_KEY, placeholder=t("search_placeholder", lang), help=t("search_help", lang)
     )
-    shown = matching(table, query)
+    shown = search_rows(table, query)
     st.caption(f"{t('rows_shown', lang, shown=len(shown), total=len(table))} · {t('table_hint', lang)}")
     if shown.empty:
         st.info(t("nothing_matches", lang))

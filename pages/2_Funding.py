@@ -11,8 +11,9 @@ from partnerships.dataset import DatasetError
 from partnerships.exchange import Grant, grants, load_rates, rate_text, rates_used
 from partnerships.filters import apply_filters
 from partnerships.funding import programmes_without_funder
-from partnerships.i18n import format_amount, locale, t
-from partnerships.labels import programme_name, theme_label
+from partnerships.grant_tables import grants_table, per_theme, totals
+from partnerships.i18n import locale, t
+from partnerships.labels import programme_name
 from partnerships.palette import OKABE_ITO
 from ui.loading import run_guarded, show_problems
 from ui.page_frame import open_page
@@ -33,20 +34,6 @@ def number_locale(lang: str) -> dict:
         "grouping": [3],
         "currency": ["", ""],
     }
-
-
-def totals(found: list[Grant], column: str, lang: str) -> pd.DataFrame:
-    """Stated whole grants summed per category, in euro and per own currency; shares and unstated amounts left out."""
-    rows = []
-    for key in dict.fromkeys(getattr(grant, column) for grant in found if grant.counted):
-        counted = [grant for grant in found if grant.counted and getattr(grant, column) == key]
-        own: dict[str, float] = {}
-        for grant in counted:
-            own[grant.currency] = own.get(grant.currency, 0.0) + grant.amount
-        eur = sum(grant.eur for grant in counted if grant.eur is not None)
-        own_text = " + ".join(format_amount(amount, currency, lang) for currency, amount in own.items())
-        rows.append({"category": key, "eur": eur, "label": f"{own_text} ≈ {format_amount(round(eur), 'EUR', lang)}"})
-    return pd.DataFrame(rows, columns=["category", "eur", "label"])
 
 
 def bar_chart(frame: pd.DataFrame, title: str, lang: str) -> alt.Chart:
@@ -93,38 +80,6 @@ def draw(chart: alt.Chart, frame: pd.DataFrame, title: str) -> None:
         " ".join(str(value) for value in row) for row in frame.drop(columns="eur", errors="ignore").values
     )
     st.altair_chart(chart, height=ROW_HEIGHT * len(frame) + 90, alt=f"{title}: {summary}")
-
-
-def grants_table(found: list[Grant], dataset, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("funder", lang): grant.funder,
-            t("programme", lang): grant.programme,
-            t("col_own_currency", lang): grant.amount_text,
-            t("col_eur", lang): grant.eur_text,
-            t("themes", lang): ", ".join(theme_label(dataset, theme, lang) for theme in grant.themes),
-            t("period", lang): grant.period,
-            t("note", lang): t("funding_counted_once", lang)
-            if grant.reported_twice
-            else (t("funding_share_note", lang) if grant.share else ""),
-        }
-        for grant in found
-    )
-
-
-def per_theme(found: list[Grant], dataset, lang: str) -> pd.DataFrame:
-    """Which grants each theme draws on; a grant appears under each of its themes, so rows don't add up."""
-    rows = []
-    for theme in dataset.theme_ids:
-        using = [grant for grant in found if grant.counted and theme in grant.themes]
-        if using:
-            rows.append(
-                {
-                    t("theme", lang): theme_label(dataset, theme, lang),
-                    t("axis_grant", lang): "; ".join(f"{grant.programme}: {grant.amount_text}" for grant in using),
-                }
-            )
-    return pd.DataFrame(rows)
 
 
 def main() -> None:

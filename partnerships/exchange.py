@@ -135,7 +135,7 @@ def grant_themes(dataset: Dataset, record: dict) -> tuple[str, ...]:
     """The themes a grant pays for: its partnership's, or those of its programme and everything under it."""
     partnerships = dataset.partnerships
     if record["partnership"]:
-        return tuple(partnerships[partnerships["id"] == record["partnership"]].iloc[0]["themes"])
+        return tuple(dataset.partnership_by_id[record["partnership"]]["themes"])
     programme = record["programme"]
     under = [p for p in dataset.programmes["id"] if programme in programme_lineage(dataset, p)]
     themes: list[str] = []

@@ -84,3 +84,12 @@ def readable_funding(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
             ]
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def search_rows(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows with the query anywhere in their text, ignoring case."""
+    query = query.strip().casefold()
+    if not query:
+        return table
+    text = table.drop(columns="id").astype(str).agg(" ".join, axis=1).str.casefold()
+    return table[text.str.contains(query, regex=False)].reset_index(drop=True)
