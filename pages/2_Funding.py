@@ -7,15 +7,14 @@ import pandas as pd
 import streamlit as st
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from partnerships.dataset import DatasetError
-from partnerships.exchange import Grant, grants, load_rates, rate_text, rates_used
+from partnerships.exchange import Grant, exchange_rates, grants, rate_text, rates_used
 from partnerships.filters import apply_filters
 from partnerships.funding import programmes_without_funder
 from partnerships.grant_tables import grants_table, per_theme, totals
 from partnerships.i18n import locale, t
 from partnerships.labels import programme_name
 from partnerships.palette import OKABE_ITO
-from ui.loading import run_guarded, show_problems
+from ui.loading import run_guarded
 from ui.page_frame import open_page
 from ui.panels import md
 
@@ -84,11 +83,7 @@ def draw(chart: alt.Chart, frame: pd.DataFrame, title: str) -> None:
 
 def main() -> None:
     dataset, filters, lang = open_page("page_funding")
-    try:
-        rates = load_rates()
-    except DatasetError as error:
-        show_problems(error, lang)
-        st.stop()
+    rates = exchange_rates(dataset)
     view = apply_filters(dataset, filters)
     found = grants(dataset, view, rates, lang)
     st.caption(t("funding_intro", lang))

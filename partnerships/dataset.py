@@ -49,6 +49,8 @@ class Dataset:
     themes: pd.DataFrame
     sources: pd.DataFrame
     figures: pd.DataFrame
+    # Reference data, not facts: the euro rates the Funding page converts with.
+    exchange_rates: pd.DataFrame
 
     @cached_property
     def place_by_id(self) -> dict[str, dict]:
@@ -87,6 +89,20 @@ def _records_by_id(frame: pd.DataFrame) -> dict[str, dict]:
 
 def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def contract_files() -> dict[str, dict]:
+    """Every file the loader reads: the facts, then the reference tables."""
+    contract = schema()
+    return contract["files"] | contract.get("reference_files", {}).get("files", {})
+
+
+def _source_path(folder: Path, file: str) -> Path:
+    """The folder's own file; for a reference table it lacks, the bundled one."""
+    path = folder / file
+    if not path.is_file() and file in schema().get("reference_files", {}).get("files", {}):
+        return DEFAULT_DATA_DIR / file
+    return path
 
 
 def data_dir_from_environment() -> Path:
@@ -128,11 +144,12 @@ def read_table(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     """Load and validate the data folder; raise DatasetError listing every problem."""
     folder = Path(data_dir) if data_dir is not None else data_dir_from_environment()
-    contract = schema()
+    files = contract_files()
+    contract = {"files": files}
     tables: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
-    for file in contract["files"]:
-        table, read_problems = read_table(folder / file)
+    for file in files:
+        table, read_problems = read_table(_source_path(folder, file))
         tables[file] = table
         problems += read_problems
     problems += [
@@ -140,7 +157,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     ]
     ids = {file: set(table["id"]) for file, table in tables.items() if "id" in table.columns}
     for file, table in tables.items():
-        problems += check_unique_ids(file, table)
+        problems += check_unique_ids(file, table, files[file].get("key", "id"))
         problems += check_cells(file, table, contract, ids)
     problems += check_rules(tables)
     if problems:
@@ -159,7 +176,7 @@ def _split(value: str) -> tuple[str, ...]:
 def _typed(tables: dict[str, pd.DataFrame]) -> Dataset:
     def table(file: str) -> pd.DataFrame:
         frame = tables[file].copy()
-        for name, spec in schema()["files"][file]["columns"].items():
+        for name, spec in contract_files()[file]["columns"].items():
             if name not in frame.columns:
                 frame[name] = ""
             if spec["type"] in ("float", "number"):
@@ -179,4 +196,5 @@ def _typed(tables: dict[str, pd.DataFrame]) -> Dataset:
         themes=table("themes.csv"),
         sources=table("sources.csv"),
         figures=table("figures.csv"),
+        exchange_rates=table("exchange_rates.csv"),
     )

@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from babel.numbers import format_decimal
 
 from partnerships.dataset import (
-    DEFAULT_DATA_DIR,
     Dataset,
-    DatasetError,
-    data_dir_from_environment,
-    read_table,
-    schema,
 )
 from partnerships.filters import View, period_years, programme_lineage
 from partnerships.i18n import format_amount, format_period, locale, t
 from partnerships.labels import funder_name, partnership_title, programme_name, theme_label
-from partnerships.validation import FIRST_DATA_LINE, Problem, check_cells, check_columns
 
 RATES_FILE = "exchange_rates.csv"
 EURO = "EUR"
@@ -43,31 +36,8 @@ class Rate:
     url: str
 
 
-def rates_path(data_dir: Path | str | None = None) -> Path:
-    """The data folder's exchange_rates.csv, else the bundled one (rates are reference data, not facts)."""
-    folder = Path(data_dir) if data_dir is not None else data_dir_from_environment()
-    path = folder / RATES_FILE
-    return path if path.is_file() else DEFAULT_DATA_DIR / RATES_FILE
-
-
-def load_rates(data_dir: Path | str | None = None) -> dict[str, Rate]:
-    """Rates by currency, validated against the contract; raise DatasetError listing every problem."""
-    path = rates_path(data_dir)
-    contract = schema()["reference_files"]
-    table, problems = read_table(path)
-    if not table.columns.empty:
-        problems += check_columns(RATES_FILE, table, contract)
-        problems += check_cells(RATES_FILE, table, contract, {})
-    if not problems and "currency" in table.columns:
-        seen: set[str] = set()
-        for offset, currency in enumerate(table["currency"]):
-            if currency in seen:
-                problems.append(
-                    Problem(RATES_FILE, offset + FIRST_DATA_LINE, "currency", f"{currency} is listed twice")
-                )
-            seen.add(currency)
-    if problems:
-        raise DatasetError(path.parent, problems)
+def exchange_rates(dataset: Dataset) -> dict[str, Rate]:
+    """Rates by currency, from the dataset's validated exchange_rates table."""
     return {
         record["currency"]: Rate(
             currency=record["currency"],
@@ -77,7 +47,7 @@ def load_rates(data_dir: Path | str | None = None) -> dict[str, Rate]:
             source=record["source"],
             url=record["url"],
         )
-        for record in table.to_dict("records")
+        for record in dataset.exchange_rates.to_dict("records")
     }
 
 

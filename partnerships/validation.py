@@ -136,14 +136,15 @@ def check_cells(file: str, table: pd.DataFrame, schema: dict, ids: dict[str, set
     return problems
 
 
-def check_unique_ids(file: str, table: pd.DataFrame) -> list[Problem]:
-    if "id" not in table.columns:
+def check_unique_ids(file: str, table: pd.DataFrame, key: str = "id") -> list[Problem]:
+    """Each value of the key column (the id, or e.g. the currency of a rate) appears once."""
+    if key not in table.columns:
         return []
     seen: dict[str, int] = {}
     problems = []
-    for row, value in zip(row_numbers(table), table["id"], strict=True):
+    for row, value in zip(row_numbers(table), table[key], strict=True):
         if value in seen:
-            problems.append(Problem(file, row, "id", f"duplicate id '{value}' (first used on row {seen[value]})"))
+            problems.append(Problem(file, row, key, f"duplicate {key} '{value}' (first used on row {seen[value]})"))
         elif value:
             seen[value] = row
     return problems

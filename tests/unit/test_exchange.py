@@ -13,16 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from partnerships.dataset import Dataset, DatasetError
-from partnerships.exchange import grant_themes, grants, load_rates, rate_text, rates_path, rates_used, to_eur
+from partnerships.dataset import Dataset, DatasetError, load_dataset
+from partnerships.exchange import exchange_rates, grant_themes, grants, rate_text, rates_used, to_eur
 from partnerships.filters import Filters, apply_filters
+from tests.fixtures.datasets import copy_bundled
 
 HEADER = "currency,units_per_eur,date,basis,source,url\n"
 
 
 @pytest.fixture(scope="module")
-def rates():
-    return load_rates()
+def rates(dataset: Dataset):
+    return exchange_rates(dataset)
 
 
 def test_bundled_rates_are_the_ecb_2024_averages(rates) -> None:
@@ -49,28 +50,31 @@ def test_rate_text_keeps_every_decimal(rates) -> None:
 
 
 def test_a_data_folder_without_rates_uses_the_bundled_ones(tmp_path: Path) -> None:
-    assert rates_path(tmp_path).parent.name == "data"
-    assert set(load_rates(tmp_path)) == {"DKK", "SEK"}
+    folder = copy_bundled(tmp_path / "data")
+    (folder / "exchange_rates.csv").unlink()
+    assert set(exchange_rates(load_dataset(folder))) == {"DKK", "SEK"}
 
 
 def test_bad_rates_are_reported_all_at_once(tmp_path: Path) -> None:
-    (tmp_path / "exchange_rates.csv").write_text(
+    folder = copy_bundled(tmp_path / "data")
+    (folder / "exchange_rates.csv").write_text(
         HEADER
         + "DKK,seven,2024,annual-average,ECB,https://x\nZZZ,1,2024,yearly,ECB,\nDKK,7.4,2024,daily,ECB,https://x\n",
         encoding="utf-8",
     )
     with pytest.raises(DatasetError) as caught:
-        load_rates(tmp_path)
+        load_dataset(folder)
     where = {(p.row, p.column) for p in caught.value.problems}
     assert {(2, "units_per_eur"), (3, "currency"), (3, "basis"), (3, "url")} <= where
 
 
 def test_duplicate_currency_is_a_problem(tmp_path: Path) -> None:
-    (tmp_path / "exchange_rates.csv").write_text(
+    folder = copy_bundled(tmp_path / "data")
+    (folder / "exchange_rates.csv").write_text(
         HEADER + "DKK,7.4,2024,daily,ECB,https://x\nDKK,7.5,2024,daily,ECB,https://x\n", encoding="utf-8"
     )
     with pytest.raises(DatasetError) as caught:
-        load_rates(tmp_path)
+        load_dataset(folder)
     assert [(p.row, p.column) for p in caught.value.problems] == [(3, "currency")]
 
 

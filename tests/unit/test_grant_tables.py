@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from partnerships.exchange import grants, load_rates
+from partnerships.exchange import exchange_rates, grants
 from partnerships.filters import Filters, apply_filters
 from partnerships.grant_tables import grants_table, per_theme, totals
 
 
 @pytest.fixture(scope="module")
 def found(dataset):
-    return grants(dataset, apply_filters(dataset, Filters()), load_rates(), "en")
+    return grants(dataset, apply_filters(dataset, Filters()), exchange_rates(dataset), "en")
 
 
-def test_totals_per_funder_count_each_grant_once(found) -> None:
+def test_totals_per_funder_count_each_grant_once(found, dataset) -> None:
     frame = totals(found, "funder", "en").set_index("category")
     # The articles: DKK 20 million from the Danish fund (reported twice, one grant);
     # SEK 250 million through SALAR International from Sida.
     danish = frame.loc[[name for name in frame.index if "Ukraine Fund" in name][0]]
     assert danish["label"].startswith("DKK\u00a020,000,000 ≈ ")
-    rates = load_rates()
+    rates = exchange_rates(dataset)
     assert danish["eur"] == pytest.approx(20_000_000 / rates["DKK"].units_per_eur)
     swedish = frame.loc[[name for name in frame.index if name.startswith("Sida")][0]]
     assert swedish["eur"] == pytest.approx(250_000_000 / rates["SEK"].units_per_eur)
