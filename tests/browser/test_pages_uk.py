@@ -42,8 +42,9 @@ def _no_error(page: Page) -> None:
 def _go(page: Page, wait: Callable[..., None], path: str) -> None:
     """Follow the sidebar navigation's link to /path, as a reader does (found by address, not label,
     so it holds whether the labels are file names or translated titles)."""
-    for link in page.get_by_test_id("stSidebarNav").get_by_role("link").all():
-        if urlsplit(link.get_attribute("href") or "").path.rstrip("/") == f"/{path}".rstrip("/"):
+    for link in page.get_by_test_id("stSidebar").get_by_role("link").all():
+        # Links are relative to the app's root: "Funding?lang=uk", or "?lang=uk" for the map.
+        if urlsplit(link.get_attribute("href") or "").path.strip("/") == path.strip("/"):
             link.click()
             wait(page, initial_wait_ms=300)
             return
