@@ -11,6 +11,8 @@ else from the last state written, which is put back into the URL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -126,6 +128,18 @@ def _reset() -> None:
     write_url()
 
 
+def _one_of(name: str, options: list[str], label: Callable[[str], str], lang: str, help_key: str = "") -> None:
+    """A single-choice filter whose empty first option means 'all'."""
+    st.selectbox(
+        t(name, lang),
+        [""] + options,
+        format_func=lambda option: label(option) if option else t("all", lang),
+        key=WIDGET_KEYS[name],
+        on_change=write_url,
+        help=t(help_key, lang) if help_key else None,
+    )
+
+
 def sidebar_filters(dataset: Dataset) -> tuple[Filters, str]:
     """Draw language and filter widgets in the sidebar; return the filters and language."""
     _seed_widgets(dataset)
@@ -143,35 +157,14 @@ def sidebar_filters(dataset: Dataset) -> tuple[Filters, str]:
             on_change=write_url,
             placeholder=t("all", lang),
         )
-        st.selectbox(
-            t("funder", lang),
-            [""] + list(dataset.funders["id"]),
-            format_func=lambda funder: funder_name(dataset, funder, lang) if funder else t("all", lang),
-            key=WIDGET_KEYS["funder"],
-            on_change=write_url,
-        )
-        st.selectbox(
-            t("country", lang),
-            [""] + countries(dataset),
-            format_func=lambda country: t(f"country_{country}", lang) if country else t("all", lang),
-            key=WIDGET_KEYS["country"],
-            on_change=write_url,
-        )
-        st.selectbox(
-            t("programme", lang),
-            [""] + list(dataset.programmes["id"]),
-            format_func=lambda programme: programme_name(dataset, programme, lang) if programme else t("all", lang),
-            key=WIDGET_KEYS["programme"],
-            on_change=write_url,
-        )
-        st.selectbox(
-            t("year", lang),
-            [""] + [str(year) for year in years(dataset)],
-            format_func=lambda year: year or t("all", lang),
-            key=WIDGET_KEYS["year"],
-            on_change=write_url,
-            help=t("year_help", lang),
-        )
+        choices = {
+            "funder": (list(dataset.funders["id"]), lambda funder: funder_name(dataset, funder, lang)),
+            "country": (countries(dataset), lambda country: t(f"country_{country}", lang)),
+            "programme": (list(dataset.programmes["id"]), lambda programme: programme_name(dataset, programme, lang)),
+        }
+        for name, (options, label) in choices.items():
+            _one_of(name, options, label, lang)
+        _one_of("year", [str(year) for year in years(dataset)], str, lang, help_key="year_help")
         st.button(t("reset_filters", lang), on_click=_reset, width="stretch")
         st.toggle(t("online_tiles", lang), key=TILES_KEY, help=t("online_tiles_help", lang), on_change=write_url)
     return widget_filters(), lang
