@@ -23,13 +23,6 @@ def default_tour(dataset: Dataset, view: View) -> list[str]:
     return [record["id"] for _, record in ordered]
 
 
-def parse_tour(value: str, view: View) -> list[str]:
-    """Stops from a `tour=` URL value: known, visible ids only, each once, order kept."""
-    visible = set(view.partnerships["id"])
-    stops = [part.strip() for part in value.split(",") if part.strip() in visible]
-    return list(dict.fromkeys(stops))
-
-
 def clamp_step(step: int, stops: int) -> int:
     """A 1-based step inside the tour (a bookmark may outlive a shortened tour)."""
     if stops == 0:
