@@ -29,9 +29,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
-def timed(action):
+def timed(action, *args, **kwargs):
+    """(result, seconds) of one call."""
     started = time.perf_counter()
-    result = action()
+    result = action(*args, **kwargs)
     return result, time.perf_counter() - started
 
 
@@ -59,15 +60,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000])
     parser.add_argument("--browser", action="store_true", help="also time painting in Chromium")
     args = parser.parse_args()
-    header = f"{'lines':>7} {'load s':>8} {'filter s':>9} {'build s':>8} {'render s':>9} {'HTML MB':>8}"
+    header = f"{'lines':>7} {'load s':>8} {'filter s':>9} {'build s':>8} {'export s':>9} {'HTML MB':>8}"
     print(header + (f" {'paint s':>8}" if args.browser else ""))
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             data = write_large_dataset(Path(folder) / "data", n_partnerships=size)
-            dataset, load_s = timed(lambda: load_dataset(data))
-            view, filter_s = timed(lambda: apply_filters(dataset, Filters()))
-            fmap, build_s = timed(lambda: build_map(dataset, view, "en", online_tiles=False))
-            html, render_s = timed(lambda: standalone_html(fmap))
+            dataset, load_s = timed(load_dataset, data)
+            view, filter_s = timed(apply_filters, dataset, Filters())
+            fmap, build_s = timed(build_map, dataset, view, "en", online_tiles=False)
+            html, render_s = timed(standalone_html, fmap)
             row = f"{len(view.partnerships):>7} {load_s:>8.2f} {filter_s:>9.2f} {build_s:>8.2f} {render_s:>9.2f}"
             row += f" {len(html.encode()) / 1e6:>8.2f}"
             if args.browser:
