@@ -53,3 +53,9 @@ def test_data_readme_documents_every_file_and_column_of_the_schema() -> None:
 
 def test_every_csv_in_data_is_part_of_the_contract() -> None:
     assert {path.name for path in (REPO_ROOT / "data").glob("*.csv")} == set(contract_files())
+
+
+def test_test_modules_have_unique_names() -> None:
+    """pytest's default import mode cannot collect two test files with the same name."""
+    names = [path.name for path in (REPO_ROOT / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(name for name in names if names.count(name) > 1)
