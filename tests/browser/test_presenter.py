@@ -114,15 +114,20 @@ def test_the_share_link_is_the_exact_view(page: Page, app_server, open_app, wait
     expect(code).to_contain_text(app_server.url)
 
 
+def download(page: Page, button: str, path: Path) -> Path:
+    """Click a download button as a reader does and keep the file it gives."""
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=button).click()
+    download_info.value.save_as(path)
+    return path
+
+
 def test_the_exported_map_opens_from_disk_with_no_network(
     page: Page, browser: Browser, app_server, open_app, wait_for_map, tmp_path: Path, screenshot
 ) -> None:
     open_app(page, app_server, "/?tiles=off")
     wait_for_map(page)
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Offline map (HTML)").click()
-    exported = tmp_path / "map.html"
-    download_info.value.save_as(exported)
+    exported = download(page, "Offline map (HTML)", tmp_path / "map.html")
     html = exported.read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=[\"']https?://", html), "a script would need the internet"
 
@@ -150,10 +155,7 @@ def test_the_exported_map_opens_from_disk_with_no_network(
 def test_csv_downloads_have_readable_names(page: Page, app_server, open_app, wait_for_map, tmp_path: Path) -> None:
     open_app(page, app_server, "/?theme=waste&tiles=off")
     wait_for_map(page)
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Partnerships (CSV)").click()
-    path = tmp_path / "partnerships.csv"
-    download_info.value.save_as(path)
+    path = download(page, "Partnerships (CSV)", tmp_path / "partnerships.csv")
     with open(path, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {(row["Nordic partner"], row["Ukrainian partner"]) for row in rows} == {
