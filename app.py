@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import missing_assets, standalone_html
+from geo.assets import DEFAULT_BASE_URL, AssetSource, choose_source, missing_assets, standalone_html
 from geo.layers import build_map
 from partnerships.cards import partnership_card
 from partnerships.dataset import Dataset
@@ -63,6 +63,15 @@ def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str
     st.rerun()
 
 
+def map_assets() -> AssetSource:
+    """This app's own map files when installed (`make assets`), else the pinned CDN (pip-only hosts).
+
+    Behind a reverse proxy with `--server.baseUrlPath`, Streamlit serves static/ under that path.
+    """
+    base_path = st.get_option("server.baseUrlPath").strip("/")
+    return choose_source(base_url=f"/{base_path}{DEFAULT_BASE_URL}" if base_path else DEFAULT_BASE_URL)
+
+
 def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: list[str], tour_stop: bool) -> None:
     present = st.session_state.get(PRESENT_KEY, False)
     fmap = build_map(
@@ -74,6 +83,7 @@ def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: l
         online_tiles=st.session_state.get(TILES_KEY, True),
         tour_stop=tour_stop,
         presenter=present,
+        assets=map_assets(),
     )
     clicked = st_folium(
         fmap,
@@ -121,9 +131,6 @@ def main() -> None:
     st.title(t("app_title", lang), anchor=False)
     if not present:
         st.caption(t("app_subtitle", lang))
-    missing = missing_assets()
-    if missing:
-        st.warning(t("assets_missing", lang, files=", ".join(missing)))
     tour_bar(stops, lang)
 
     map_column, panel_column = st.columns([3, 2], gap="large")
@@ -153,7 +160,10 @@ def main() -> None:
     with share_column:
         share_box(lang)
     with download_column:
-        offline_map = lambda: standalone_html(build_map(dataset, view, lang, filters.themes, online_tiles=False))  # noqa: E731
+        # The export inlines this server's own map files; a pip-only host has none to inline.
+        offline_map = None if missing_assets() else lambda: standalone_html(
+            build_map(dataset, view, lang, filters.themes, online_tiles=False)
+        )
         downloads(
             table.to_csv(index=False).encode("utf-8"),
             readable_funding(dataset, view, lang).to_csv(index=False).encode("utf-8"),

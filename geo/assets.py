@@ -1,12 +1,21 @@
-"""Point folium maps at Leaflet files served by this app instead of CDNs.
+"""Where the map's JS, CSS and outlines come from: this app's static folder, or a pinned CDN.
 
 folium renders ``<script src>``/``<link href>`` tags for every ``default_js`` /
 ``default_css`` entry of the map and of each element in it (plugins included),
 and streamlit-folium's iframe loads those URLs one after another, giving up
-(blank map) at the first one that fails. Offline that is the first CDN URL. So
-every URL must be local: ``make assets`` installs the files from the npm
-registry into ``static/vendor/`` and Streamlit serves them at
-``/app/static/vendor/`` (``[server] enableStaticServing``).
+(blank map) at the first one that fails. So every URL is chosen here, from one
+:class:`AssetSource`:
+
+* **local** (``make run``, offline meeting rooms): ``make assets`` installs the
+  files from the npm registry into ``static/vendor/`` and Streamlit serves them
+  at ``/app/static/vendor/`` (``[server] enableStaticServing``). Nothing is
+  fetched from outside.
+* **CDN** (a host that only ran ``pip install -r requirements.txt``, such as
+  Streamlit Community Cloud): the same pinned versions from cdn.jsdelivr.net,
+  each checked by the browser against package.json's sha384 ``integrity``
+  (Subresource Integrity), which ``make assets`` verifies for the local copy too.
+
+:func:`choose_source` takes local when every file is installed, else the CDN.
 
 What folium 0.20's defaults are really needed (read from folium's templates and
 checked in Chromium, see tests/browser/test_offline_smoke.py):
@@ -14,16 +23,15 @@ checked in Chromium, see tests/browser/test_offline_smoke.py):
 * ``leaflet`` / ``leaflet_css``: everything.
 * ``jquery``: kept. ``folium.Popup`` builds its content with ``$(...)``, as do
   ``Map(..., objects_to_stay_in_front=...)`` and ``GeoJson(embed=False)``.
-  GeoJson tooltips and popups (``GeoJsonTooltip``/``GeoJsonPopup``) do not use it.
 * bootstrap JS/CSS, glyphicons, Font Awesome, awesome-markers: dropped. They only
   serve ``folium.Icon`` markers (``L.AwesomeMarkers``); use ``CircleMarker`` or
   GeoJson ``marker=`` instead, which draw as SVG and need none of them.
 
-Plugins: call :func:`use_local_assets` *after* adding plugins such as
-``folium.plugins.Fullscreen`` (or call it again; it is idempotent). It rewrites
-the assets of every element already in the map and raises
-:class:`UnvendoredAssetError` for any it has no local copy of, so a new plugin
-fails loudly in tests instead of blanking the map in a meeting room.
+Plugins: call :func:`use_assets` *after* adding plugins such as
+``folium.plugins.Fullscreen`` (it is idempotent). It rewrites the assets of
+every element already in the map and raises :class:`UnvendoredAssetError` for
+any it has no pinned copy of, so a new plugin fails loudly in tests instead of
+blanking the map in a meeting room.
 """
 
 from __future__ import annotations
@@ -33,7 +41,8 @@ import functools
 import json
 import mimetypes
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import folium
@@ -47,16 +56,21 @@ PACKAGE_JSON = REPO_ROOT / "package.json"
 VENDOR_DIR = REPO_ROOT / "static" / "vendor"
 # Where Streamlit serves VENDOR_DIR (static/ next to app.py is served at /app/static/).
 DEFAULT_BASE_URL = "/app/static/vendor"
+CDN_BASE_URL = "https://cdn.jsdelivr.net/npm"
 MISSING_ASSETS_HINT = "The map's files are not installed yet: run `make assets`."
+# Runs first in the map's frame: adds integrity to CDN tags, and says so when a file cannot load.
+GUARD_SCRIPT = Path(__file__).with_name("asset_guard.js")
+GUARD_NAME = "asset_guard"
 
 # folium asset name -> file under VENDOR_DIR. Names are folium's own keys in
-# default_js/default_css (folium/folium.py, folium/plugins/fullscreen.py).
+# default_js/default_css (folium/folium.py, folium/plugins/fullscreen.py) and ours.
 LOCAL_ASSETS: dict[str, str] = {
     "leaflet": "leaflet/leaflet.js",
     "leaflet_css": "leaflet/leaflet.css",
     "jquery": "jquery/jquery.min.js",
     "Control.Fullscreen.js": "leaflet.fullscreen/Control.FullScreen.js",
     "Control.FullScreen.css": "leaflet.fullscreen/Control.FullScreen.css",
+    "topojson-client": "topojson-client/topojson-client.min.js",
 }
 # folium defaults the map does not need (see module docstring): left out entirely.
 UNNEEDED_ASSETS: frozenset[str] = frozenset(
@@ -73,24 +87,72 @@ UNNEEDED_ASSETS: frozenset[str] = frozenset(
 
 
 class UnvendoredAssetError(ValueError):
-    """A map element wants a file from the internet that we have no local copy of."""
+    """A map element wants a file from the internet that we have no pinned copy of."""
 
 
 @functools.lru_cache(maxsize=1)
+def _manifest() -> dict:
+    return json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))
+
+
 def vendor_files() -> tuple[str, ...]:
     """Files ``make assets`` installs, relative to VENDOR_DIR (package.json vendorFiles)."""
-    manifest = json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))
-    return tuple(manifest["vendorFiles"])
+    return tuple(_manifest()["vendorFiles"])
+
+
+def cdn_url(vendor_file: str) -> str:
+    """The pinned jsdelivr URL of one vendor file: the package's path at package.json's exact version."""
+    manifest = _manifest()
+    source = manifest["vendorFiles"][vendor_file]
+    parts = source.split("/")
+    # Scoped packages ("@scope/name/...") take two path segments.
+    size = 2 if parts[0].startswith("@") else 1
+    package, inner = "/".join(parts[:size]), "/".join(parts[size:])
+    return f"{CDN_BASE_URL}/{package}@{manifest['dependencies'][package]}/{inner}"
+
+
+@dataclass(frozen=True)
+class AssetSource:
+    """The URL the browser loads each vendor file from, and the hash it must match (CDN only)."""
+
+    kind: str  # "local" or "cdn"
+    urls: Mapping[str, str]
+    integrity: Mapping[str, str] = field(default_factory=dict)
+
+    def url(self, vendor_file: str) -> str:
+        return self.urls[vendor_file]
+
+    @property
+    def is_local(self) -> bool:
+        return self.kind == "local"
+
+
+def local_source(base_url: str = DEFAULT_BASE_URL) -> AssetSource:
+    """Files served by this app (``make assets``): no outside request."""
+    base_url = base_url.rstrip("/")
+    return AssetSource("local", {name: f"{base_url}/{name}" for name in vendor_files()})
+
+
+def cdn_source() -> AssetSource:
+    """The same pinned files from jsdelivr, each with its Subresource Integrity hash."""
+    integrity = _manifest()["integrity"]
+    return AssetSource(
+        "cdn",
+        {name: cdn_url(name) for name in vendor_files()},
+        {cdn_url(name): integrity[name] for name in vendor_files()},
+    )
 
 
 def missing_assets(vendor_dir: Path = VENDOR_DIR) -> list[str]:
-    """Files not installed yet (empty list when the map can draw offline).
-
-    Lets the app say "run make assets" instead of showing a blank map.
-    """
+    """Files not installed yet (empty list when the map can draw offline)."""
     return [
         name for name in vendor_files() if not (vendor_dir / name).is_file() or (vendor_dir / name).stat().st_size == 0
     ]
+
+
+def choose_source(vendor_dir: Path = VENDOR_DIR, base_url: str = DEFAULT_BASE_URL) -> AssetSource:
+    """Local files when all are installed (``make assets``), else the pinned CDN (pip-only hosts)."""
+    return cdn_source() if missing_assets(vendor_dir) else local_source(base_url)
 
 
 def _walk(element: Element) -> Iterator[Element]:
@@ -103,28 +165,40 @@ def _is_remote(url: str) -> bool:
     return url.startswith(("http://", "https://", "//"))
 
 
-def _localise(links: list[tuple[str, str]], base_url: str, problems: list[str], owner: str) -> list[tuple[str, str]]:
-    local = []
+def _pin(links: list[tuple[str, str]], source: AssetSource, problems: list[str], owner: str) -> list[tuple[str, str]]:
+    pinned = []
     for name, url in links:
         if name in LOCAL_ASSETS:
-            local.append((name, f"{base_url}/{LOCAL_ASSETS[name]}"))
-        elif name in UNNEEDED_ASSETS:
+            pinned.append((name, source.url(LOCAL_ASSETS[name])))
+        elif name in UNNEEDED_ASSETS or name == GUARD_NAME:
             continue
         elif _is_remote(url):
             problems.append(f"{owner}: {name} = {url}")
         else:
-            local.append((name, url))
-    return local
+            pinned.append((name, url))
+    return pinned
 
 
-def use_local_assets(fmap: folium.Map, base_url: str = DEFAULT_BASE_URL) -> folium.Map:
-    """Make ``fmap`` and everything in it load JS/CSS from ``base_url`` only.
+def guard_script_url(source: AssetSource, unavailable_message: str) -> str:
+    """The guard as a ``data:`` script: it needs no network, so it runs even when nothing else loads."""
+    config = json.dumps({"integrity": dict(source.integrity), "message": unavailable_message})
+    code = f"{GUARD_SCRIPT.read_text(encoding='utf-8')}\n(window.partnershipMapGuard)({config});\n"
+    return "data:text/javascript;base64," + base64.b64encode(code.encode("utf-8")).decode("ascii")
+
+
+def use_assets(fmap: folium.Map, source: AssetSource, unavailable_message: str | None = None) -> folium.Map:
+    """Make ``fmap`` and everything in it load JS/CSS from ``source`` only.
+
+    With ``unavailable_message``, a guard script goes first in the map's scripts
+    (streamlit-folium loads them in order): it adds the CDN's integrity hashes to
+    the tags and, if any file fails to load, shows that one sentence where the
+    map would be. Without it (the offline export) no guard is added.
 
     Sets instance attributes, never the classes' lists, so other maps (and
     folium's module-level defaults) are untouched. Returns ``fmap`` for chaining.
-    Raises UnvendoredAssetError naming any element that would still need a CDN.
+    Raises UnvendoredAssetError naming any element that would still need a CDN
+    we have not pinned.
     """
-    base_url = base_url.rstrip("/")
     problems: list[str] = []
     for element in _walk(fmap):
         if isinstance(element, ColorMap):
@@ -135,14 +209,21 @@ def use_local_assets(fmap: folium.Map, base_url: str = DEFAULT_BASE_URL) -> foli
         if not isinstance(element, JSCSSMixin):
             continue
         owner = type(element).__name__
-        element.default_js = _localise(element.default_js, base_url, problems, owner)
-        element.default_css = _localise(element.default_css, base_url, problems, owner)
+        element.default_js = _pin(element.default_js, source, problems, owner)
+        element.default_css = _pin(element.default_css, source, problems, owner)
     if problems:
         raise UnvendoredAssetError(
-            "No local copy of these map assets (add them to package.json "
+            "No pinned copy of these map assets (add them to package.json "
             "vendorFiles and geo.assets.LOCAL_ASSETS): " + "; ".join(problems)
         )
+    if unavailable_message is not None:
+        fmap.default_js = [(GUARD_NAME, guard_script_url(source, unavailable_message)), *fmap.default_js]
     return fmap
+
+
+def use_local_assets(fmap: folium.Map, base_url: str = DEFAULT_BASE_URL) -> folium.Map:
+    """Shorthand for :func:`use_assets` with this app's own files (no guard)."""
+    return use_assets(fmap, local_source(base_url))
 
 
 # folium renders links as <script src="..."></script> and <link rel="stylesheet" href="..."/>.
@@ -205,10 +286,20 @@ def inline_assets(html: str, vendor_dir: Path = VENDOR_DIR, base_url: str = DEFA
 
 
 def standalone_html(fmap: folium.Map, vendor_dir: Path = VENDOR_DIR, base_url: str = DEFAULT_BASE_URL) -> str:
-    """One self-contained HTML page of ``fmap`` (Leaflet inlined), for offline export.
+    """One self-contained HTML page of ``fmap`` (Leaflet and the outlines inlined), for offline export.
 
-    Also points ``fmap`` at the local assets (as the app does anyway). Leaflet's
-    default marker icons do not survive inlining; the app draws CircleMarkers.
+    Points ``fmap`` at the local files first. Elements that fetch a vendor data file
+    (``fetches_vendor_file``, such as the country outlines) get its text as
+    ``inline_json`` instead. Raises UnvendoredAssetError when the local files are
+    missing (a pip-only host): the export cannot work without them.
+    Leaflet's default marker icons do not survive inlining; the app draws CircleMarkers.
     """
     use_local_assets(fmap, base_url)
+    for element in _walk(fmap):
+        data_file = getattr(element, "fetches_vendor_file", None)
+        if data_file:
+            path = vendor_dir / data_file
+            if not path.is_file():
+                raise UnvendoredAssetError(f"{data_file}: no file {path} ({MISSING_ASSETS_HINT})")
+            element.inline_json = path.read_text(encoding="utf-8")
     return inline_assets(fmap.get_root().render(), vendor_dir, base_url)

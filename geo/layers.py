@@ -16,7 +16,7 @@ from branca.element import MacroElement, Template
 from folium.plugins import Fullscreen
 
 from geo.arcs import arc_points, assign_bends
-from geo.assets import use_local_assets
+from geo.assets import AssetSource, local_source, use_assets
 from geo.basemap import add_offline_basemap
 from partnerships.dataset import Dataset
 from partnerships.filters import View
@@ -290,14 +290,18 @@ def build_map(
     online_tiles: bool = True,
     tour_stop: bool = False,
     presenter: bool = False,
+    assets: AssetSource | None = None,
 ) -> folium.Map:
     """The whole map for one view, drawable offline (local Leaflet, built-in country outlines).
 
     `selected` highlights one partnership; with `tour_stop` the others are dimmed and the map
-    flies to it. `presenter` enlarges every text on the map for a projector.
+    flies to it. `presenter` enlarges every text on the map for a projector. `assets` says
+    where the browser gets Leaflet and the outlines (default: this app's own files); if they
+    cannot load, the map's frame says so in one sentence instead of staying blank.
     """
+    assets = assets or local_source()
     fmap = folium.Map(location=(53.5, 20.0), zoom_start=4, tiles=None, control_scale=True, prefer_canvas=False)
-    add_offline_basemap(fmap, online_tiles=online_tiles)
+    add_offline_basemap(fmap, assets, online_tiles=online_tiles)
     Fullscreen(position="topleft").add_to(fmap)
     lines = partnership_features(dataset, view, lang, wanted_themes, selected, dim_others=tour_stop)
     places = place_features(dataset, view, lang)
@@ -327,8 +331,8 @@ def build_map(
     stop = [feature for feature in lines["features"] if feature["properties"]["id"] == selected]
     if tour_stop and stop:
         FlyTo(_bounds({"features": stop})).add_to(fmap)
-    # Last, so that every element added above (plugins included) loads from this app.
-    use_local_assets(fmap)
+    # Last, so that every element added above (plugins included) loads from `assets`.
+    use_assets(fmap, assets, unavailable_message=t("map_unavailable", lang))
     return fmap
 
 

@@ -194,11 +194,17 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "row": {"en": "Row", "da": "Række", "uk": "Рядок", "sv": "Rad"},
     "column": {"en": "Column", "da": "Kolonne", "uk": "Стовпець", "sv": "Kolumn"},
     "problem": {"en": "Problem", "da": "Problem", "uk": "Проблема", "sv": "Problem"},
-    "assets_missing": {
-        "en": "The map's offline files are not installed ({files}). Run `make assets` (or `make run`), then reload.",
-        "da": "Kortets offline-filer er ikke installeret ({files}). Kør `make assets` (eller `make run`), og genindlæs.",
-        "uk": "Офлайн-файли мапи не встановлено ({files}). Запустіть `make assets` (або `make run`) і перезавантажте сторінку.",
-        "sv": "Kartans offlinefiler är inte installerade ({files}). Kör `make assets` (eller `make run`) och ladda om sidan.",
+    "map_unavailable": {
+        "en": "The map cannot be drawn here: its files are neither installed on this server nor reachable online; the table, funding and other pages still work.",
+        "da": "Kortet kan ikke vises her: dets filer er hverken installeret på serveren eller tilgængelige online; tabellen, finansieringen og de andre sider virker stadig.",
+        "uk": "Мапу тут не вдається показати: її файли не встановлено на сервері й вони недоступні онлайн; таблиця, фінансування та інші сторінки працюють.",
+        "sv": "Kartan kan inte visas här: dess filer är varken installerade på servern eller nåbara online; tabellen, finansieringen och de andra sidorna fungerar ändå.",
+    },
+    "export_map_unavailable": {
+        "en": "Offline map (HTML) is unavailable on this server: it packs the map's files into one page, and they are not installed here (this host loads them from a CDN). Run `make assets` on the server to enable it.",
+        "da": "Offline-kort (HTML) er ikke tilgængeligt på denne server: det pakker kortets filer i én side, og de er ikke installeret her (serveren henter dem fra et CDN). Kør `make assets` på serveren for at slå det til.",
+        "uk": "Офлайн-мапа (HTML) недоступна на цьому сервері: вона пакує файли мапи в одну сторінку, а їх тут не встановлено (сервер бере їх із CDN). Запустіть `make assets` на сервері, щоб увімкнути її.",
+        "sv": "Offlinekarta (HTML) är inte tillgänglig på den här servern: den packar kartans filer i en sida, och de är inte installerade här (servern hämtar dem från ett CDN). Kör `make assets` på servern för att aktivera den.",
     },
     "unexpected_error": {
         "en": "Something went wrong while drawing this view. The details are in the server log.",

@@ -28,6 +28,23 @@ manifest() {
     ' "$PWD/package.json"
 }
 
+# Every installed file must match package.json's "integrity" (the same sha384 the
+# browser checks when it takes these files from the CDN on a pip-only host), so the
+# offline copy and the CDN copy are provably the same bytes.
+verify() {
+    node -e '
+        const fs = require("fs"), crypto = require("crypto"), path = require("path");
+        const [manifest, vendor] = process.argv.slice(1);
+        const { vendorFiles, integrity } = require(manifest);
+        let bad = 0;
+        for (const dest of Object.keys(vendorFiles)) {
+            const digest = "sha384-" + crypto.createHash("sha384").update(fs.readFileSync(path.join(vendor, dest))).digest("base64");
+            if (digest !== integrity[dest]) { console.error(`install_assets: ${dest}: ${digest} is not package.json integrity ${integrity[dest]}`); bad++; }
+        }
+        process.exit(bad ? 1 : 0);
+    ' "$PWD/package.json" "$PWD/$vendor"
+}
+
 want=$(sha256sum package.json | cut -d' ' -f1)
 if [[ -f $stamp && $(cat "$stamp") == "$want" ]]; then
     complete=yes
@@ -60,5 +77,6 @@ while IFS=$'\t' read -r dest src; do
     cp "$build/node_modules/$src" "$vendor/$dest"
     count=$((count + 1))
 done < <(manifest)
+verify || { rm -rf "$vendor"; exit 1; }
 echo "$want" >"$stamp"
 echo "install_assets: installed $count files into $vendor ($(du -sh "$vendor" | cut -f1))"

@@ -27,8 +27,9 @@ def share_box(lang: str) -> None:
 
 
 def downloads(
-    partnerships_csv: bytes, funding_csv: bytes, offline_map_html: Callable[[], str], lang: str, suffix: str
+    partnerships_csv: bytes, funding_csv: bytes, offline_map_html: Callable[[], str] | None, lang: str, suffix: str
 ) -> None:
+    """CSV downloads, and the offline map unless this server lacks the files to pack (`offline_map_html` None)."""
     st.subheader(t("export_heading", lang))
     st.download_button(
         t("export_partnerships_csv", lang),
@@ -38,6 +39,9 @@ def downloads(
         key="dl_partnerships",
     )
     st.download_button(t("export_funding_csv", lang), funding_csv, f"funding{suffix}.csv", "text/csv", key="dl_funding")
+    if offline_map_html is None:
+        st.caption(t("export_map_unavailable", lang))
+        return
     # Built only when clicked: inlining Leaflet and the outlines takes a moment.
     st.download_button(
         t("export_map_html", lang),

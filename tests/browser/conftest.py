@@ -116,7 +116,7 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str]) -> StreamlitServer:
+def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str], cwd: Path = REPO_ROOT) -> StreamlitServer:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log_dir = ARTIFACTS_DIR / "server-logs"
@@ -124,8 +124,9 @@ def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str]) -> Strea
     log_path = log_dir / f"{app.stem}-{port}.log"
     env = dict(os.environ)
     env["PARTNERSHIP_MAP_DATA"] = str(data_dir)
-    # An app outside the repo (a test's own) can still import geo, partnerships.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    # An app outside the repo (a test's own) can still import geo, partnerships: from `cwd`,
+    # which is a clean copy of the repository when a test simulates another host.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(cwd), env.get("PYTHONPATH")]))
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.headless", "true",
@@ -138,7 +139,7 @@ def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str]) -> Strea
     with log_path.open("wb") as log:
         # cwd = repo root so .streamlit/config.toml (static serving, theme) applies.
         process = subprocess.Popen(
-            cmd, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
+            cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
         )
     server = StreamlitServer(url, process, log_path)
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
@@ -158,18 +159,21 @@ def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str]) -> Strea
 
 @pytest.fixture(scope="session")
 def streamlit_app() -> Iterator[Callable[..., StreamlitServer]]:
-    """Factory: ``streamlit_app(app=APP, data_dir=None, extra_args=())`` -> running server.
+    """Factory: ``streamlit_app(app=APP, data_dir=None, extra_args=(), cwd=REPO_ROOT)`` -> running server.
 
-    One server per distinct (app, data_dir, extra_args) for the whole session;
-    all are stopped at the end. ``data_dir`` defaults to $PARTNERSHIP_MAP_DATA or data/.
+    One server per distinct (app, data_dir, extra_args, cwd) for the whole session;
+    all are stopped at the end. ``data_dir`` defaults to $PARTNERSHIP_MAP_DATA or data/;
+    ``cwd`` is where Streamlit finds .streamlit/ and static/, and the code it imports.
     """
-    started: dict[tuple[str, str, tuple[str, ...]], StreamlitServer] = {}
+    started: dict[tuple[str, str, tuple[str, ...], str], StreamlitServer] = {}
 
-    def start(app: Path = APP, data_dir: Path | None = None, extra_args: Sequence[str] = ()) -> StreamlitServer:
+    def start(
+        app: Path = APP, data_dir: Path | None = None, extra_args: Sequence[str] = (), cwd: Path = REPO_ROOT
+    ) -> StreamlitServer:
         data = data_dir or Path(os.environ.get("PARTNERSHIP_MAP_DATA", REPO_ROOT / "data"))
-        key = (str(app), str(Path(data).resolve()), tuple(extra_args))
+        key = (str(app), str(Path(data).resolve()), tuple(extra_args), str(cwd))
         if key not in started or started[key].process.poll() is not None:
-            started[key] = _start_server(Path(app), Path(data).resolve(), extra_args)
+            started[key] = _start_server(Path(app), Path(data).resolve(), extra_args, Path(cwd))
         return started[key]
 
     try:

@@ -20,12 +20,12 @@ import folium.plugins
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import use_local_assets
+from geo.assets import local_source, use_local_assets
 from geo.basemap import add_offline_basemap
 
 online = st.query_params.get("tiles", "on") == "on"
 m = folium.Map(location=[52.0, 22.0], zoom_start=4, tiles=None)
-add_offline_basemap(m, online_tiles=online)
+add_offline_basemap(m, local_source(), online_tiles=online)
 line = {
     "type": "Feature",
     "properties": {"name": "Aarhus - Kharkiv"},

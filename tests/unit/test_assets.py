@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from pathlib import Path
 
@@ -12,12 +14,17 @@ import pytest
 
 from geo.assets import (
     DEFAULT_BASE_URL,
+    GUARD_NAME,
     LOCAL_ASSETS,
     UNNEEDED_ASSETS,
     UnvendoredAssetError,
+    cdn_source,
+    cdn_url,
+    choose_source,
     inline_assets,
     missing_assets,
     standalone_html,
+    use_assets,
     use_local_assets,
     vendor_files,
 )
@@ -163,3 +170,59 @@ def test_standalone_html_needs_no_network(vendored_assets: Path) -> None:
     assert "<script src=" not in html
     assert "L.control.fullscreen" in html and "partnership" in html
     assert len(html) > (vendored_assets / "leaflet/leaflet.js").stat().st_size
+
+
+def _sri(path: Path) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode("ascii")
+
+
+def test_installed_files_are_the_bytes_the_cdn_hashes_pin(vendored_assets: Path) -> None:
+    source = cdn_source()
+    for name in vendor_files():
+        assert source.integrity[source.url(name)] == _sri(vendored_assets / name), name
+
+
+@pytest.mark.parametrize(
+    ("vendor_file", "url"),
+    [
+        ("leaflet/leaflet.js", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js"),
+        ("jquery/jquery.min.js", "https://cdn.jsdelivr.net/npm/jquery@3.7.1/dist/jquery.min.js"),
+        ("world-atlas/countries-50m.json", "https://cdn.jsdelivr.net/npm/world-atlas@2.0.2/countries-50m.json"),
+    ],
+)
+def test_cdn_urls_pin_package_json_versions(vendor_file: str, url: str) -> None:
+    assert cdn_url(vendor_file) == url
+
+
+def test_installed_files_are_chosen_over_the_cdn(tmp_path: Path, vendored_assets: Path) -> None:
+    assert choose_source(vendored_assets).is_local
+    assert choose_source(vendored_assets, "/maps/app/static/vendor").url("leaflet/leaflet.js") == (
+        "/maps/app/static/vendor/leaflet/leaflet.js"
+    )
+    pip_only = choose_source(tmp_path)  # nothing installed: a pip-only host
+    assert not pip_only.is_local
+    assert pip_only.url("leaflet/leaflet.js").startswith("https://cdn.jsdelivr.net/npm/leaflet@")
+
+
+def test_guard_goes_first_and_the_export_drops_it(vendored_assets: Path) -> None:
+    fmap = folium.Map(tiles=None)
+    folium.plugins.Fullscreen().add_to(fmap)
+    use_assets(fmap, cdn_source(), unavailable_message="The map cannot be drawn here.")
+    assert [name for name, _ in fmap.default_js][:2] == [GUARD_NAME, "leaflet"]
+    use_assets(fmap, cdn_source(), unavailable_message="Again.")
+    assert [name for name, _ in fmap.default_js].count(GUARD_NAME) == 1  # idempotent
+
+    html = standalone_html(fmap)
+
+    assert "data:text/javascript" not in html and "partnershipMapGuard" not in html
+    assert "cdn.jsdelivr" not in html
+
+
+def test_export_without_installed_files_names_the_cause(tmp_path: Path) -> None:
+    from geo.basemap import add_offline_basemap
+
+    fmap = folium.Map(tiles=None)
+    add_offline_basemap(fmap, cdn_source(), online_tiles=False)
+
+    with pytest.raises(UnvendoredAssetError, match=re.escape("make assets")):
+        standalone_html(fmap, vendor_dir=tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -9,9 +10,11 @@ from pathlib import Path
 import folium
 import pytest
 
+from geo.assets import cdn_source
 from geo.layers import Legend, build_map, legend_entries, partnership_features
 from partnerships.dataset import Dataset, load_dataset
 from partnerships.filters import Filters, apply_filters
+from partnerships.i18n import t
 from partnerships.labels import theme_label
 from tests.fixtures.datasets import HOSTILE_NAME, HOSTILE_PLACE, write_hostile_dataset
 
@@ -127,12 +130,44 @@ def test_online_tiles_can_be_switched_off(dataset: Dataset) -> None:
     assert re.findall(r"https?://", offline) == []
 
 
+def _guard_config(fmap: folium.Map) -> dict:
+    """The config the load guard is called with (decoded from its data: URL)."""
+    name, url = fmap.default_js[0]
+    assert name == "asset_guard" and url.startswith("data:text/javascript;base64,")
+    code = base64.b64decode(url.removeprefix("data:text/javascript;base64,")).decode("utf-8")
+    return json.loads(re.search(r"\(window\.partnershipMapGuard\)\((\{.*\})\);", code).group(1))
+
+
 def test_map_assets_are_served_by_the_app(dataset: Dataset, vendored_assets: Path) -> None:
     html = render(dataset, online_tiles=True)
-    urls = ASSET_TAG.findall(html)
+    urls = [url for url in ASSET_TAG.findall(html) if not url.startswith("data:")]
     assert any(url.endswith("leaflet.js") for url in urls)
     for url in urls:
         assert not re.match(r"(?:https?:)?//", url), url
         assert url.startswith("/app/static/vendor/"), url
         assert (vendored_assets / url.removeprefix("/app/static/vendor/")).is_file(), url
     assert not re.search(r"(?:cdn\.jsdelivr|unpkg\.com|cdnjs|code\.jquery)", html)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_a_guard_loads_first_and_names_what_still_works(dataset: Dataset, lang: str) -> None:
+    fmap = build_map(dataset, apply_filters(dataset, ALL), lang)
+
+    config = _guard_config(fmap)
+
+    assert config == {"integrity": {}, "message": t("map_unavailable", lang)}  # local files: no hashes needed
+
+
+def test_cdn_map_loads_pinned_versions_with_integrity_hashes(dataset: Dataset) -> None:
+    source = cdn_source()
+    fmap = build_map(dataset, apply_filters(dataset, ALL), "en", online_tiles=False, assets=source)
+    html = fmap.get_root().render()
+
+    urls = [url for url in ASSET_TAG.findall(html) if not url.startswith("data:")]
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js" in urls
+    assert "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.js" in urls
+    assert "https://cdn.jsdelivr.net/npm/topojson-client@3.1.0/dist/topojson-client.min.js" in urls
+    assert all(url.startswith("https://cdn.jsdelivr.net/npm/") for url in urls)
+    integrity = _guard_config(fmap)["integrity"]
+    assert set(urls) <= set(integrity)
+    assert all(value.startswith("sha384-") for value in integrity.values())
