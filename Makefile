@@ -4,6 +4,10 @@
 
 PYTHON ?= python3
 PORT ?= 8501
+# `make serve` (your own server, README "Deploy"): the address to bind and the URL path
+# the app lives under behind a reverse proxy (empty: at the root).
+ADDRESS ?= 127.0.0.1
+BASE_URL_PATH ?=
 # Data folder the app and the checks read; override per command or in the environment.
 PARTNERSHIP_MAP_DATA ?= data/
 export PARTNERSHIP_MAP_DATA
@@ -17,11 +21,12 @@ RUNTIME_STAMP := $(VENV)/.installed-requirements
 DEV_STAMP := $(VENV)/.installed-requirements-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev assets run chromium test check-data geocode lint bench clean distclean
+.PHONY: help venv venv-dev assets run serve chromium test check-data geocode lint bench clean distclean
 
 help:
 	@echo "make run         start the app on http://127.0.0.1:$(PORT) (installs what it needs)"
 	@echo "make test        unit, app and browser tests in one pytest run"
+	@echo "make serve       run on your own server: ADDRESS, PORT, BASE_URL_PATH from the environment"
 	@echo "make check-data  validate $(PARTNERSHIP_MAP_DATA)"
 	@echo "make geocode ARGS=...   look up place coordinates (python -m geo.geocode)"
 	@echo "make lint | bench | assets | venv | venv-dev | chromium | clean | distclean"
@@ -50,6 +55,14 @@ assets:
 run: venv assets
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
+
+# Your own server (README "Deploy"). Map files are installed when npm is there; without
+# it the browsers take the same pinned versions from the CDN (geo/assets.py).
+serve: venv
+	@scripts/install_assets.sh || echo "make serve: map files not installed; browsers will load the pinned CDN copies" >&2
+	$(VENV)/bin/streamlit run app.py --server.address "$(ADDRESS)" --server.port "$(PORT)" \
+	  --server.baseUrlPath "$(BASE_URL_PATH)" --server.headless true --server.fileWatcherType none \
+	  --browser.gatherUsageStats false
 
 # Debian's chromium drives the browser tests (Playwright's own download is not possible here).
 chromium:

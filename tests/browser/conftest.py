@@ -118,7 +118,10 @@ def _healthy(url: str) -> bool:
 
 def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str], cwd: Path = REPO_ROOT) -> StreamlitServer:
     port = _free_port()
-    url = f"http://127.0.0.1:{port}"
+    # Behind a proxy path (--server.baseUrlPath maps) the whole app, health check included, moves under it.
+    args = list(extra_args)
+    base_path = args[args.index("--server.baseUrlPath") + 1].strip("/") if "--server.baseUrlPath" in args else ""
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     log_dir = ARTIFACTS_DIR / "server-logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{app.stem}-{port}.log"

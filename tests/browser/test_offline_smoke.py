@@ -131,3 +131,24 @@ def test_app_draws_map_offline(
     assert page_log.blocked_code == []
     assert not [b.url for b in page_log.blocked_requests if "leaflet" in b.url.lower()]
     screenshot(page, "app-offline")
+
+
+def test_app_under_a_proxy_path_draws_from_its_own_files(
+    page: Page,
+    page_log,
+    streamlit_app: Callable[..., object],
+    vendored_assets: Path,
+    open_app: Callable[..., Page],
+    wait_for_map: Callable[[Page], FrameLocator],
+) -> None:
+    # What `BASE_URL_PATH=maps make serve` runs behind a reverse proxy (README "Deploy").
+    server = streamlit_app(extra_args=["--server.baseUrlPath", "maps"])
+    assert server.url.endswith("/maps")
+
+    open_app(page, server, "/?tiles=off")
+    frame = wait_for_map(page)
+
+    expect(frame.locator(".leaflet-container[data-outlines='drawn']")).to_be_attached()
+    expect(frame.locator("path.partnership")).to_have_count(8)
+    expect(frame.locator("script[src='/maps/app/static/vendor/leaflet/leaflet.js']")).to_have_count(1)
+    assert page_log.blocked_requests == []
