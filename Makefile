@@ -83,13 +83,18 @@ check-data: venv
 	$(PY) -m partnerships.check
 
 geocode: venv
-	$(PY) -m geo.geocode $(ARGS)
+	$(PY) -m geo.geocoding $(ARGS)
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .
 
 bench: venv assets
 	$(PY) bench/bench_map.py
+
+# N people open the map at once (bench/load.py --help); needs Chromium (`make chromium`).
+.PHONY: load-bench
+load-bench: venv-dev assets
+	$(PY) bench/load.py
 
 clean:
 	rm -rf static/vendor tests/artifacts .pytest_cache .ruff_cache
