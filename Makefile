@@ -83,7 +83,7 @@ check-data: venv
 	$(PY) -m partnerships.check
 
 geocode: venv
-	$(PY) -m geo.geocode $(ARGS)
+	$(PY) -m geo.geocoding $(ARGS)
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .

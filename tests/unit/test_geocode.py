@@ -1,8 +1,8 @@
-"""geo.geocode against a local Nominatim-compatible server: real HTTP, no internet, no waiting.
+"""geo.geocoding against a local Nominatim-compatible server: real HTTP, no internet, no waiting.
 
 geopy is not mocked: it talks over HTTP to tests/fixtures/nominatim_server.py on
-127.0.0.1. Only the RateLimiter's clock and sleep are replaced, so the one-second rate
-limit and the back-off are checked without spending the time.
+127.0.0.1. Only the command's clock and sleep are replaced, so the one-second rate limit
+and the back-off are checked without spending the time.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from geo.geocode import main, slugify
-from geo.geocode_csv import PlacesTable, write_atomically
-from geo.geocode_rules import decide
-from geo.geocode_service import parse_endpoint
+from geo.geocoding.cli import main, slugify
+from geo.geocoding.places_csv import PlacesTable, write_atomically
+from geo.geocoding.rules import decide
+from geo.geocoding.service import parse_endpoint
 from tests.fixtures.nominatim_server import RecordedNominatim
 
 # tests/conftest.py puts the repository root on sys.path.
@@ -381,7 +381,9 @@ def test_no_network_gives_one_line(server, data_dir, clock, capsys):
     assert err == [f"error: cannot reach 127.0.0.1:{port} (connection refused); check the network and --endpoint"]
 
 
-@pytest.mark.parametrize("agent", ["geopy/2.5.0", "my-application", "specify_your_app_name_here", " "])
+@pytest.mark.parametrize(
+    "agent", ["geopy/2.5.0", "geopy/1.22.0", "my-application", "My_App/1", "specify_your_app_name_here", " "]
+)
 def test_sample_user_agents_are_refused(server, data_dir, clock, capsys, agent):
     assert run(["Borås", "--country", "SE", "--user-agent", agent], server, data_dir, clock) == 2
     assert "user agent" in capsys.readouterr().err
@@ -518,6 +520,7 @@ def test_importing_sends_nothing():
         "import socket\n"
         "def refuse(*args, **kwargs): raise AssertionError('network used at import')\n"
         "socket.socket.connect = socket.create_connection = socket.getaddrinfo = refuse\n"
-        "import geo.geocode, geo.geocode_service, geo.geocode_csv, geo.geocode_cache, geo.geocode_rules\n"
+        "import geo.geocoding.__main__, geo.geocoding.cli, geo.geocoding.service\n"
+        "import geo.geocoding.cache, geo.geocoding.places_csv, geo.geocoding.rules\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

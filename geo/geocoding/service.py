@@ -1,7 +1,9 @@
 """Talking to a Nominatim server through geopy: endpoint, user agent, rate limit, retries.
 
 Every failure leaves this module as a ServiceFault with a one-line message meant for the
-person at the terminal; geopy's exception classes stay an implementation detail.
+person at the terminal; geopy's exception classes stay an implementation detail. Only
+geopy's public API is used (tests/unit/test_public_api.py checks): the rate limit and the
+retries are ours, so that time enters through one seam, the `clock`/`sleep` pair.
 """
 
 from __future__ import annotations
@@ -24,13 +26,9 @@ from geopy.exc import (
     GeocoderTimedOut,
     GeocoderUnavailable,
 )
-from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
-# geopy's own list of the default and sample user agents it refuses for the public server.
-from geopy.geocoders.nominatim import _REJECTED_USER_AGENTS
-
-from geo.geocode_cache import ResponseCache, cache_key
+from geo.geocoding.cache import ResponseCache, cache_key
 
 PUBLIC_ENDPOINT = "https://nominatim.openstreetmap.org"
 DEFAULT_USER_AGENT = "ukraine-partnership-map/1.0 (+contact in README)"
@@ -39,6 +37,14 @@ ERROR_WAIT_SECONDS = 5.0  # back-off before retrying a 429 or a timeout
 MAX_RETRIES = 2  # so at most three requests per query
 MAX_RETRY_AFTER = 60.0  # a server asking us to wait longer than this: give up, rerun later
 RESULT_LIMIT = 5  # enough to show namesakes, few enough to read
+# geopy's Nominatim refuses, for the public server only, its own default user agent
+# "geopy/<version>" (geopy/geocoders/base.py) and the sample agents its docs and examples
+# show (the list in geopy/geocoders/nominatim.py, geopy 2.5.0): the usage policy wants an
+# agent that names the application, and servers answer sample agents with 403 or 429. That
+# list is private to geopy, so we keep our own copy, and refuse every geopy version's default
+# by its prefix, for any endpoint.
+GEOPY_DEFAULT_AGENT_PREFIX = "geopy/"
+SAMPLE_USER_AGENTS = ("my-application", "my_app/1", "my_user_agent/1.0", "specify_your_app_name_here")
 
 # (query, country) -> Nominatim's raw JSON results, best first as the server ranked them.
 Search = Callable[[str, str], list[dict[str, Any]]]
@@ -76,8 +82,9 @@ def parse_endpoint(url: str) -> Endpoint:
 
 
 def check_user_agent(user_agent: str) -> None:
-    """Refuse geopy's default and sample user agents, for any endpoint, as geopy does for the public one."""
-    if not user_agent.strip() or user_agent.strip() in _REJECTED_USER_AGENTS:
+    """Refuse an empty agent and geopy's default and sample ones (see SAMPLE_USER_AGENTS)."""
+    agent = user_agent.strip().lower()
+    if not agent or agent in SAMPLE_USER_AGENTS or agent.startswith(GEOPY_DEFAULT_AGENT_PREFIX):
         raise ValueError(
             f"--user-agent {user_agent!r} is geopy's default or sample user agent; Nominatim's "
             f"usage policy asks for one that names the application, e.g. {DEFAULT_USER_AGENT!r}"
@@ -86,7 +93,7 @@ def check_user_agent(user_agent: str) -> None:
 
 def make_nominatim(endpoint: Endpoint, *, user_agent: str, timeout: float) -> Nominatim:
     check_user_agent(user_agent)
-    # requests would otherwise retry on its own (urllib3, 2 retries) behind the RateLimiter's
+    # requests would otherwise retry on its own (urllib3, 2 retries) behind make_search's
     # back, sending several requests inside one rate-limit slot; all retries are ours.
     adapter = partial(RequestsAdapter, max_retries=0) if RequestsAdapter.is_available else URLLibAdapter
     return Nominatim(
@@ -110,70 +117,61 @@ def make_search(
     error_wait_seconds: float = ERROR_WAIT_SECONDS,
     max_retries: int = MAX_RETRIES,
 ) -> Search:
-    """A cached, rate-limited search. `clock` and `sleep` are seams so tests never wait."""
-    attempt = 0
+    """A cached, rate-limited search with retries.
 
-    def request(query: str, country: str) -> list[dict[str, Any]]:
-        nonlocal attempt
-        attempt += 1
-        retrying = attempt <= max_retries
-        try:
-            found = geocoder.geocode(
-                query,
-                exactly_one=False,
-                addressdetails=True,
-                limit=RESULT_LIMIT,
-                country_codes=country.lower(),
-            )
-        except GeocoderRateLimited as exc:
-            asked = float(exc.retry_after or 0)
-            if asked > MAX_RETRY_AFTER:
-                raise ServiceFault(
-                    f"{endpoint.host} is rate-limiting us (HTTP 429) and asks to wait {asked:.0f} s; rerun later"
-                ) from exc
-            if retrying:
-                wait = max(asked, error_wait_seconds)
-                _warn(
-                    f"{endpoint.host}: HTTP 429 Too Many Requests; retrying in {wait:.0f} s ({attempt}/{max_retries})"
-                )
-                if wait > error_wait_seconds:  # honour Retry-After; RateLimiter sleeps the rest
-                    sleep(wait - error_wait_seconds)
-            raise
-        except GeocoderTimedOut as exc:
-            if retrying:
-                # geopy raises this for 503/504 too; its message says which.
-                _warn(f"{endpoint.host}: {exc}; retrying in {error_wait_seconds:.0f} s ({attempt}/{max_retries})")
-            raise
-        except GeocoderServiceError as exc:
-            # 403, no network, not Nominatim...: retrying would not help, and after a 403
-            # it would be exactly what the usage policy forbids. Not a GeocoderServiceError
-            # any more, so the RateLimiter re-raises it at once instead of retrying.
-            raise ServiceFault(describe_fault(exc, endpoint, geocoder.timeout, tries=1)) from exc
+    Requests start at least `min_delay_seconds` apart; a 429 or a timeout is retried after
+    `error_wait_seconds` (or the server's longer Retry-After), at most `max_retries` times.
+    `clock` and `sleep` are the only way time enters, so tests pass a fake pair and never wait.
+    """
+    last_request: float | None = None
+
+    def send(query: str, country: str) -> list[dict[str, Any]]:
+        nonlocal last_request
+        if last_request is not None:
+            wait = min_delay_seconds - (clock() - last_request)
+            if wait > 0:
+                sleep(wait)
+        last_request = clock()
+        found = geocoder.geocode(
+            query,
+            exactly_one=False,
+            addressdetails=True,
+            limit=RESULT_LIMIT,
+            country_codes=country.lower(),
+        )
         return [location.raw for location in found or []]
 
-    limiter = RateLimiter(
-        request,
-        min_delay_seconds=min_delay_seconds,
-        max_retries=max_retries,
-        error_wait_seconds=error_wait_seconds,
-        swallow_exceptions=False,
-    )
-    # geopy reads time only through these two methods (its own tests patch them on the
-    # class); instance attributes shadow them for this limiter alone.
-    limiter._clock = clock
-    limiter._sleep = sleep
+    def fetch(query: str, country: str) -> list[dict[str, Any]]:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return send(query, country)
+            except (GeocoderRateLimited, GeocoderTimedOut) as exc:  # geopy maps 503/504 to a timeout
+                wait = error_wait_seconds
+                if isinstance(exc, GeocoderRateLimited):
+                    asked = float(exc.retry_after or 0)
+                    if asked > MAX_RETRY_AFTER:
+                        raise ServiceFault(
+                            f"{endpoint.host} is rate-limiting us (HTTP 429) and asks to wait {asked:.0f} s; rerun later"
+                        ) from exc
+                    wait = max(asked, error_wait_seconds)  # honour Retry-After
+                if attempt > max_retries:
+                    raise ServiceFault(describe_fault(exc, endpoint, geocoder.timeout, tries=attempt)) from exc
+                what = "HTTP 429 Too Many Requests" if isinstance(exc, GeocoderRateLimited) else str(exc)
+                _warn(f"{endpoint.host}: {what}; retrying in {wait:.0f} s ({attempt}/{max_retries})")
+                sleep(wait)
+            except GeocoderServiceError as exc:
+                # 403, no network, not Nominatim...: retrying would not help, and after a 403
+                # it would be exactly what the usage policy forbids.
+                raise ServiceFault(describe_fault(exc, endpoint, geocoder.timeout, tries=attempt)) from exc
 
     def search(query: str, country: str) -> list[dict[str, Any]]:
-        nonlocal attempt
         key = cache_key(endpoint.url, country, query)
         cached = cache.get(key)
         if cached is not None:
             return cached
-        attempt = 0
-        try:
-            results = limiter(query, country)
-        except GeocoderServiceError as exc:  # retries used up
-            raise ServiceFault(describe_fault(exc, endpoint, geocoder.timeout, tries=attempt)) from exc
+        results = fetch(query, country)
         cache.put(key, results, today)
         return results
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from geo.geocode_csv import write_atomically
+from geo.geocoding.places_csv import write_atomically
 
 CACHE_FILE = "nominatim.json"
 

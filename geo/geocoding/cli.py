@@ -1,11 +1,10 @@
-"""Fill missing coordinates in places.csv, or add a place by name, using Nominatim via geopy.
+"""The geocoding command: fill missing coordinates in places.csv, or add a place by name.
 
-    python -m geo.geocode                                 # every row lacking lat/lon
-    python -m geo.geocode "Borås" --country SE            # add a place (id "boras")
-    python -m geo.geocode --id voznesensk --pick 2        # settle an ambiguous row
+    python -m geo.geocoding                               # every row lacking lat/lon
+    python -m geo.geocoding "Borås" --country SE          # add a place (id "boras")
+    python -m geo.geocoding --id voznesensk --pick 2      # settle an ambiguous row
 
-How-to: docs/geocoding.md. Nothing runs at import: the app imports geo.* while serving
-pages, and a page view must never send a request to a geocoding service.
+How-to: docs/geocoding.md. Nothing runs at import (see geo/geocoding/__init__.py).
 """
 
 from __future__ import annotations
@@ -22,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from geo.geocode_cache import ResponseCache
-from geo.geocode_csv import PlacesTable, Row
-from geo.geocode_rules import Decision, decide
-from geo.geocode_service import (
+from geo.geocoding.cache import ResponseCache
+from geo.geocoding.places_csv import PlacesTable, Row
+from geo.geocoding.rules import Decision, decide
+from geo.geocoding.service import (
     DEFAULT_USER_AGENT,
     PUBLIC_ENDPOINT,
     Search,
@@ -160,7 +159,7 @@ def _explain(
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m geo.geocode",
+        prog="python -m geo.geocoding",
         description="Fill missing lat/lon in places.csv, or add a place by name, using Nominatim (OpenStreetMap).",
         epilog="How-to: docs/geocoding.md",
     )
@@ -266,7 +265,7 @@ def main(
     today = today or date.today()
     if ask is None and sys.stdin.isatty():
         ask = input
-    # geopy logs each retry as a warning with a traceback; we print our own one-liners.
+    # geopy may log warnings of its own (a malformed Retry-After, say); we print our own one-liners.
     geopy_log = logging.getLogger("geopy")
     geopy_log.propagate = False
     if not geopy_log.handlers:  # with no handler at all, logging would print to stderr anyway
@@ -315,7 +314,3 @@ def main(
 def _fail(message: str, code: int) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())
