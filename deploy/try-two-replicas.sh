@@ -3,6 +3,7 @@
 #
 #   deploy/try-two-replicas.sh                      # 25 sessions through each proxy port
 #   deploy/try-two-replicas.sh --sessions 10 25     # any bench/load.py options instead
+#   APP_DIR=/elsewhere/checkout deploy/try-two-replicas.sh   # replicas of another checkout's app.py
 #
 # Needs `make venv-dev assets` and nginx (apt-get install nginx); runs as any user.
 # Starts two `streamlit run app.py` replicas and nginx (deploy/nginx-two-replicas.conf) on
@@ -19,8 +20,10 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"  # the replicas' cwd: .streamlit/config.toml and static/ apply
 PY="$ROOT/.venv/bin/python"
+# The replicas' cwd: its .streamlit/config.toml, static/ and data/ apply.
+APP_DIR="$(cd "${APP_DIR:-$ROOT}" && pwd)"
+cd "$APP_DIR"
 NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 STARTUP_TIMEOUT_S="${STARTUP_TIMEOUT_S:-60}"
 export PARTNERSHIP_MAP_DATA="${PARTNERSHIP_MAP_DATA:-data/}"
@@ -105,7 +108,7 @@ IP_HASH_PORT="$(free_port)"
 BROWSER_PORT="$(free_port)"
 sed -e "s/@REPLICA_1_PORT@/${REPLICA_PORTS[0]}/g" -e "s/@REPLICA_2_PORT@/${REPLICA_PORTS[1]}/g" \
   -e "s/@IP_HASH_PORT@/$IP_HASH_PORT/g" -e "s/@BROWSER_PORT@/$BROWSER_PORT/g" \
-  deploy/nginx-two-replicas.conf >"$WORK/nginx.conf"
+  "$ROOT/deploy/nginx-two-replicas.conf" >"$WORK/nginx.conf"
 # -e stderr: not even nginx's start-up may write to /var/log (non-root users cannot).
 "$NGINX" -e stderr -c "$WORK/nginx.conf" -p "$WORK/" 2>"$WORK/nginx.log" &
 STARTED+=("$!")
@@ -122,7 +125,7 @@ load_through() {
   echo "== nginx $title, http://127.0.0.1:$port"
   echo "   $note"
   # --warm-up: each replica's first page load imports the app's libraries; not a load figure.
-  "$PY" bench/load.py --url "http://127.0.0.1:$port" \
+  "$PY" "$ROOT/bench/load.py" --url "http://127.0.0.1:$port" \
     --pid "${REPLICA_PIDS[0]}" --pid "${REPLICA_PIDS[1]}" --no-bare \
     --warm-up "http://127.0.0.1:${REPLICA_PORTS[0]}" --warm-up "http://127.0.0.1:${REPLICA_PORTS[1]}" "$@"
   echo "Requests per replica through the proxy (nginx access log; its first session learns the line counts):"
