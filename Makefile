@@ -28,7 +28,7 @@ help:
 	@echo "make test        unit, app and browser tests in one pytest run"
 	@echo "make serve       run on your own server: ADDRESS, PORT, BASE_URL_PATH from the environment"
 	@echo "make check-data  validate $(PARTNERSHIP_MAP_DATA)"
-	@echo "make geocode ARGS=...   look up place coordinates (python -m geo.geocode)"
+	@echo "make geocode ARGS=...   look up place coordinates (python -m geo.geocoding)"
 	@echo "make lint | bench | assets | venv | venv-dev | chromium | clean | distclean"
 
 venv: $(RUNTIME_STAMP)

@@ -20,7 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from geo.assets import standalone_html  # noqa: E402
-from geo.layers import build_map  # noqa: E402
+from mapview.layers import build_map  # noqa: E402
 from partnerships.dataset import load_dataset  # noqa: E402
 from partnerships.filters import Filters, apply_filters  # noqa: E402
 from tests.fixtures.datasets import write_large_dataset  # noqa: E402

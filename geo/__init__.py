@@ -1,1 +1,1 @@
-"""Geography: places, arcs and distances, basemap and map layers, geocoding."""
+"""Geometry that knows no partnerships: places and country bounds, arcs and distances, the offline basemap, map assets, geocoding."""

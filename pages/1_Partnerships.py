@@ -11,11 +11,8 @@ from partnerships.i18n import t
 from partnerships.labels import partnership_title, programme_name
 from partnerships.tables import page_columns, readable_partnerships, search_rows
 from ui import panels
-from ui.loading import run_guarded
-from ui.page_frame import open_page
-from ui.state import SELECTED_KEY, write_url
-
-st.set_page_config(page_title="Partnerships", page_icon="🗺️", layout="wide")
+from ui.frame import open_page, run_page
+from ui.url_state import SELECTED_KEY
 
 SEARCH_KEY = "partnerships_search"
 TABLE_KEY = "partnerships_table"
@@ -26,7 +23,6 @@ IDS_KEY = "_partnerships_table_ids"
 def _picked() -> None:
     """The selection is the map's too (`?p=`), so the map opens on the same card."""
     st.session_state[SELECTED_KEY] = st.session_state[PICK_KEY]
-    write_url()
 
 
 def _row_selected() -> None:
@@ -93,4 +89,4 @@ def main() -> None:
     panels.unlinked_programmes(view, dataset, lang)
 
 
-run_guarded(main)
+run_page(main)

@@ -14,11 +14,8 @@ from partnerships.grant_tables import grants_table, per_theme, totals
 from partnerships.i18n import locale, t
 from partnerships.labels import programme_name
 from partnerships.palette import OKABE_ITO
-from ui.loading import run_guarded
-from ui.page_frame import open_page
+from ui.frame import open_page, run_page
 from ui.panels import md
-
-st.set_page_config(page_title="Funding", page_icon="🗺️", layout="wide")
 
 BAR_COLOUR = OKABE_ITO[0]
 ROW_HEIGHT = 44
@@ -134,4 +131,4 @@ def main() -> None:
         st.table(grants_table(found, dataset, lang))
 
 
-run_guarded(main)
+run_page(main)

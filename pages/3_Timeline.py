@@ -10,11 +10,8 @@ from partnerships.filters import apply_filters
 from partnerships.i18n import t
 from partnerships.palette import OKABE_ITO
 from partnerships.timeline import OPEN_END, OPEN_START, STATED, Timeline, timeline
-from ui.loading import run_guarded
-from ui.page_frame import open_page
+from ui.frame import open_page, run_page
 from ui.panels import md
-
-st.set_page_config(page_title="Timeline", page_icon="🗺️", layout="wide")
 
 ROW_HEIGHT = 60
 SEP = " · "
@@ -124,4 +121,4 @@ def main() -> None:
         )
 
 
-run_guarded(main)
+run_page(main)

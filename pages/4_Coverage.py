@@ -8,11 +8,8 @@ from partnerships.coverage import UKRAINE, coverage, funders_of_covered, matrix,
 from partnerships.filters import apply_filters
 from partnerships.i18n import t
 from partnerships.labels import theme_label
-from ui.loading import run_guarded
-from ui.page_frame import open_page
+from ui.frame import open_page, run_page
 from ui.panels import md
-
-st.set_page_config(page_title="Coverage", page_icon="🗺️", layout="wide")
 
 SIDE_KEY = "coverage_side"
 PLACE_KEY = "coverage_place"
@@ -55,4 +52,4 @@ def main() -> None:
     st.table(matrix(dataset, entries, lang).set_index(t("theme", lang)))
 
 
-run_guarded(main)
+run_page(main)

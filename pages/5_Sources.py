@@ -6,11 +6,8 @@ import streamlit as st
 
 from partnerships.coverage import sources_with_facts
 from partnerships.i18n import t
-from ui.loading import run_guarded
-from ui.page_frame import open_page
+from ui.frame import open_page, run_page
 from ui.panels import md
-
-st.set_page_config(page_title="Sources", page_icon="🗺️", layout="wide")
 
 
 def main() -> None:
@@ -44,4 +41,4 @@ def main() -> None:
                     st.markdown(f"> {md(fact.quote)}")
 
 
-run_guarded(main)
+run_page(main)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from partnerships.i18n import t
-from ui.loading import run_guarded
-from ui.page_frame import open_page
-
-st.set_page_config(page_title="About", page_icon="🗺️", layout="wide")
+from ui.frame import open_page, run_page
 
 
 def main() -> None:
@@ -33,4 +30,4 @@ def main() -> None:
         st.markdown(body)
 
 
-run_guarded(main)
+run_page(main)

@@ -1,75 +1,182 @@
 """The one filter: what the map, the tables and the panels show for a selection.
 
+Each filter is declared once, in FILTERS: its URL key, its options, how an option reads in
+the reader's language, and a predicate. The sidebar, the URL, the reset button and
+apply_filters are all driven from that table, so a new filter is one FilterSpec.
+
 The selection lives in the URL (`?theme=waste,veterans&funder=sida&country=DK&programme=prosto&year=2024`)
 so a shared link restores exactly the same view.
 
 The year filter keeps what was running in that year. A period the sources don't fully state
 (no start, or no end) cannot rule a year out, so such a row is kept and marked in
-`View.undated` rather than dropped.
+`View.undated` rather than dropped. Any predicate may answer None ("the sources don't say
+enough to tell") with the same effect.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from partnerships.dataset import Dataset
+from partnerships.i18n import t
+from partnerships.labels import funder_name, programme_name, theme_label
 
-FILTER_KEYS = ("theme", "funder", "country", "programme", "year")
+
+@dataclass(frozen=True)
+class Subject:
+    """What the filters look at in one row: a partnership, an unlinked programme or a funding row.
+
+    A field that does not apply to the row's kind is None, and filters on it keep the row
+    (funding rows have no themes of their own; they follow the programmes shown).
+    """
+
+    id: str
+    row: Mapping[str, object]
+    themes: frozenset[str] | None = None
+    funder: str | None = None
+    countries: frozenset[str] | None = None
+    programmes: tuple[str, ...] | None = None  # the programme and its parents
+    period: tuple[int | None, int | None] | None = None
+
+
+Verdict = bool | None  # None: kept, but the sources don't say enough to tell
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """One filter, declared once. `key` is the URL parameter and the translation key of its label."""
+
+    key: str
+    options: Callable[[Dataset], Sequence[str]]
+    label: Callable[[Dataset, str, str], str]  # (dataset, option, lang) -> text
+    keeps: Callable[[Subject, tuple[str, ...]], Verdict]  # called only when something is chosen
+    multiple: bool = False
+    help_key: str = ""
+
+
+def _among(value: object, chosen: tuple[str, ...]) -> Verdict:
+    return value is None or value in chosen
+
+
+def _overlaps(values: frozenset[str] | None, chosen: tuple[str, ...]) -> Verdict:
+    return values is None or bool(values & set(chosen))
+
+
+def _in_year(period: tuple[int | None, int | None] | None, chosen: tuple[str, ...]) -> Verdict:
+    if period is None:
+        return True
+    return year_match_period(period, int(chosen[0]))
+
+
+FILTERS: tuple[FilterSpec, ...] = (
+    FilterSpec(
+        "theme",
+        options=lambda dataset: dataset.theme_ids,
+        label=theme_label,
+        keeps=lambda subject, chosen: _overlaps(subject.themes, chosen),
+        multiple=True,
+    ),
+    FilterSpec(
+        "funder",
+        options=lambda dataset: list(dataset.funders["id"]),
+        label=funder_name,
+        keeps=lambda subject, chosen: _among(subject.funder, chosen),
+    ),
+    FilterSpec(
+        "country",
+        options=lambda dataset: countries(dataset),
+        label=lambda dataset, country, lang: t(f"country_{country}", lang),
+        keeps=lambda subject, chosen: _overlaps(subject.countries, chosen),
+    ),
+    FilterSpec(
+        "programme",
+        options=lambda dataset: list(dataset.programmes["id"]),
+        label=programme_name,
+        # A parent programme includes its projects.
+        keeps=lambda subject, chosen: subject.programmes is None or chosen[0] in subject.programmes,
+    ),
+    FilterSpec(
+        "year",
+        options=lambda dataset: [str(year) for year in years(dataset)],
+        label=lambda dataset, year, lang: year,
+        keeps=lambda subject, chosen: _in_year(subject.period, chosen),
+        help_key="year_help",
+    ),
+)
+
+
+def filter_keys() -> tuple[str, ...]:
+    """The keys of FILTERS, read when called (a test may declare one more filter)."""
+    return tuple(spec.key for spec in FILTERS)
+
+
+def _values(value: object) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str | int):
+        return (str(value),)
+    return tuple(str(item) for item in value if str(item))
 
 
 @dataclass(frozen=True)
 class Filters:
-    """An empty field means 'all'."""
+    """A selection: the chosen values of each filter, by FILTERS key. Nothing chosen means 'all'.
 
-    themes: tuple[str, ...] = ()
-    funder: str = ""
-    country: str = ""
-    programme: str = ""
-    year: int | None = None
+    `Filters(theme=("waste",), country="DK", year=2024)`; unknown keys are an error.
+    """
+
+    chosen: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __init__(self, **values: object) -> None:
+        unknown = set(values) - set(filter_keys())
+        if unknown:
+            raise TypeError(f"unknown filter(s): {sorted(unknown)}; known: {filter_keys()}")
+        chosen = {key: _values(values.get(key)) for key in filter_keys()}
+        object.__setattr__(self, "chosen", {key: value for key, value in chosen.items() if value})
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.chosen.items())))
+
+    def get(self, key: str) -> tuple[str, ...]:
+        return self.chosen.get(key, ())
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """The themes asked for: the map colours each line by the first of them it has."""
+        return self.get("theme")
+
+    @property
+    def year(self) -> int | None:
+        return int(self.get("year")[0]) if self.get("year") else None
 
     @property
     def is_empty(self) -> bool:
-        return self == Filters()
+        return not self.chosen
 
     def to_query_params(self) -> dict[str, str]:
-        """Only the fields that are set, so the default view has a clean URL."""
-        params = {
-            "theme": ",".join(self.themes),
-            "funder": self.funder,
-            "country": self.country,
-            "programme": self.programme,
-            "year": str(self.year) if self.year is not None else "",
-        }
-        return {key: value for key, value in params.items() if value}
-
-
-def _first(value: str | list[str] | None) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return (value or "").strip()
+        """Only the filters that are set, so the default view has a clean URL."""
+        return {key: ",".join(values) for key, values in self.chosen.items()}
 
 
 def filters_from_query_params(params: Mapping[str, str | list[str]], dataset: Dataset) -> Filters:
-    """Read filters from URL parameters, dropping ids the dataset does not know (a stale link still opens)."""
-    theme_ids = set(dataset.theme_ids)
-    raw_themes = ",".join(
-        params.get("theme", []) if isinstance(params.get("theme"), list) else [_first(params.get("theme"))]
-    )
-    themes = tuple(dict.fromkeys(t.strip() for t in raw_themes.split(",") if t.strip() in theme_ids))
-    funder = _first(params.get("funder"))
-    country = _first(params.get("country")).upper()
-    programme = _first(params.get("programme"))
-    year = _first(params.get("year"))
-    return Filters(
-        themes=themes,
-        funder=funder if funder in dataset.funder_by_id else "",
-        country=country if country in countries(dataset) else "",
-        programme=programme if programme in dataset.programme_by_id else "",
-        year=int(year) if year.isdigit() and int(year) in years(dataset) else None,
-    )
+    """Read filters from URL parameters, dropping values the dataset does not know (a stale link still opens).
+
+    A value may be comma-separated (`theme=waste,veterans`) or repeated (`theme=waste&theme=veterans`);
+    a single-choice filter takes the first known value.
+    """
+    chosen: dict[str, tuple[str, ...]] = {}
+    for spec in FILTERS:
+        raw = params.get(spec.key) or []
+        parts = [part.strip() for item in ([raw] if isinstance(raw, str) else raw) for part in item.split(",")]
+        known = set(spec.options(dataset))
+        # Country codes are upper case in the data; links written by hand may not be.
+        values = [part.upper() if spec.key == "country" else part for part in parts]
+        valid = tuple(dict.fromkeys(value for value in values if value in known))
+        chosen[spec.key] = valid if spec.multiple else valid[:1]
+    return Filters(**chosen)
 
 
 def countries(dataset: Dataset) -> list[str]:
@@ -102,11 +209,15 @@ def years(dataset: Dataset) -> list[int]:
     return list(range(min(stated), max(stated) + 1)) if stated else []
 
 
-def year_match(record: dict, year: int | None) -> bool | None:
+def year_match(record: Mapping[str, object], year: int | None) -> bool | None:
     """True: the period covers `year`; False: it rules it out; None: not stated enough to tell."""
     if year is None:
         return True
-    first, last = period_years(record["start"], record["end"], record.get("duration_years"))
+    return year_match_period(period_years(record["start"], record["end"], record.get("duration_years")), year)
+
+
+def year_match_period(period: tuple[int | None, int | None], year: int) -> bool | None:
+    first, last = period
     if (first is not None and year < first) or (last is not None and year > last):
         return False
     return True if first is not None and last is not None else None
@@ -145,63 +256,72 @@ def programme_funder(dataset: Dataset, programme_id: str) -> str:
     return ""
 
 
-def _matches_programme(dataset: Dataset, programme_id: str, selected: str) -> bool:
-    return not selected or selected in programme_lineage(dataset, programme_id)
+def _period(row: Mapping[str, object]) -> tuple[int | None, int | None]:
+    return period_years(row["start"], row["end"], row.get("duration_years"))
+
+
+def _tie_subject(dataset: Dataset, row: Mapping[str, object], programme_id: str, countries: set[str]) -> Subject:
+    """A partnership, or a programme listed without a partner place: what it is about, who funds it, where."""
+    return Subject(
+        id=str(row["id"]),
+        row=row,
+        themes=frozenset(row["themes"]),
+        funder=programme_funder(dataset, programme_id),
+        countries=frozenset(countries),
+        programmes=tuple(programme_lineage(dataset, programme_id)),
+        period=_period(row),
+    )
+
+
+def _partnership_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
+    places = dataset.place_by_id
+    ends = {places[row["from_place"]]["country"], places[row["to_place"]]["country"]}
+    return _tie_subject(dataset, row, row["programme"], ends)
+
+
+def _programme_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
+    return _tie_subject(dataset, row, row["id"], {row["country"]})
+
+
+def _funding_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
+    # Themes, countries and programmes reach funding through the programmes shown (apply_filters).
+    return Subject(
+        id=str(row["id"]),
+        row=row,
+        funder=str(row["funder"]),
+        period=_period(row),
+    )
 
 
 def apply_filters(dataset: Dataset, filters: Filters) -> View:
     """Filter partnerships, unlinked programmes, funding and places by one selection."""
-    places = dataset.place_by_id
-    wanted_themes = set(filters.themes)
     undated: set[str] = set()
 
-    def in_year(row: pd.Series) -> bool:
-        match = year_match(row, filters.year)
-        if match is None:
-            undated.add(row["id"])
-        return match is not False
-
-    def partnership_visible(row: pd.Series) -> bool:
-        if wanted_themes and not wanted_themes & set(row["themes"]):
+    def kept(subject: Subject) -> bool:
+        verdicts = [spec.keeps(subject, filters.get(spec.key)) for spec in FILTERS if filters.get(spec.key)]
+        if False in verdicts:
             return False
-        if filters.funder and programme_funder(dataset, row["programme"]) != filters.funder:
-            return False
-        if filters.country and filters.country not in {
-            places[row["from_place"]]["country"],
-            places[row["to_place"]]["country"],
-        }:
-            return False
-        return _matches_programme(dataset, row["programme"], filters.programme) and in_year(row)
+        if None in verdicts:
+            undated.add(subject.id)
+        return True
 
     linked_programmes = set(dataset.partnerships["programme"])
-
-    def programme_visible(row: pd.Series) -> bool:
-        if row["id"] in linked_programmes:
-            return False
-        if wanted_themes and not wanted_themes & set(row["themes"]):
-            return False
-        if filters.funder and programme_funder(dataset, row["id"]) != filters.funder:
-            return False
-        if filters.country and row["country"] != filters.country:
-            return False
-        return _matches_programme(dataset, row["id"], filters.programme) and in_year(row)
-
-    partnerships = _select(dataset.partnerships, partnership_visible)
-    unlinked = _select(dataset.programmes, programme_visible)
+    partnerships = _select(dataset.partnerships, lambda row: kept(_partnership_subject(dataset, row)))
+    unlinked = _select(
+        dataset.programmes,
+        lambda row: row["id"] not in linked_programmes and kept(_programme_subject(dataset, row)),
+    )
     shown_programmes = set(partnerships["programme"]) | set(unlinked["id"])
     # Funding given to an umbrella programme also pays for the projects under it.
     funded_programmes = {p for programme in shown_programmes for p in programme_lineage(dataset, programme)}
-
     shown_partnerships = set(partnerships["id"])
 
-    def funding_visible(row: pd.Series) -> bool:
+    def funding_visible(row: Mapping[str, object]) -> bool:
         if row["programme"] not in funded_programmes:
-            return False
-        if filters.funder and row["funder"] != filters.funder:
             return False
         if row["partnership"] and row["partnership"] not in shown_partnerships:
             return False
-        return in_year(row)
+        return kept(_funding_subject(dataset, row))
 
     funding = _select(dataset.funding, funding_visible)
     place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {""}
@@ -209,7 +329,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
     return View(partnerships, unlinked, funding, shown_places, frozenset(shown_programmes), frozenset(undated))
 
 
-def _select(frame: pd.DataFrame, keep) -> pd.DataFrame:
+def _select(frame: pd.DataFrame, keep: Callable[[Mapping[str, object]], bool]) -> pd.DataFrame:
     if frame.empty:
         return frame
-    return frame[frame.apply(keep, axis=1)].reset_index(drop=True)
+    return frame[[keep(record) for record in frame.to_dict("records")]].reset_index(drop=True)

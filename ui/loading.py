@@ -58,7 +58,7 @@ def run_guarded(page: Callable[[], None]) -> None:
 
     st.stop() and st.rerun() raise BaseException subclasses, so they pass through untouched.
     """
-    from ui.state import current_language
+    from ui.url_state import current_language
 
     try:
         page()

@@ -9,7 +9,7 @@ from partnerships.i18n import t
 from partnerships.labels import partnership_choice
 from partnerships.tour import Story, clamp_step
 from ui.panels import md
-from ui.state import PRESENT_KEY, STEP_KEY, TOUR_KEY, write_url
+from ui.url_state import PRESENT_KEY, STEP_KEY, TOUR_KEY
 
 # Hides Streamlit's chrome and the sidebar, and sets every text in the page to at least 22 px
 # so it reads from the back of a room at 1920x1080. Static CSS: nothing from data goes in here.
@@ -36,18 +36,16 @@ def presenter_css() -> None:
 
 def _go(step: int) -> None:
     st.session_state[STEP_KEY] = step
-    write_url()
 
 
 def _leave_presenter() -> None:
     st.session_state[PRESENT_KEY] = False
-    write_url()
 
 
 def presenter_toggle(lang: str) -> None:
     """The sidebar switch; in presenter mode the sidebar is hidden, so a button in the page leaves it."""
     with st.sidebar:
-        st.toggle(t("presenter_mode", lang), key=PRESENT_KEY, help=t("presenter_help", lang), on_change=write_url)
+        st.toggle(t("presenter_mode", lang), key=PRESENT_KEY, help=t("presenter_help", lang), persist_state="session")
 
 
 def leave_presenter_button(lang: str) -> None:
@@ -67,6 +65,7 @@ def tour_picker(dataset: Dataset, lang: str) -> None:
             list(dataset.partnerships["id"]),
             format_func=lambda pid: partnership_choice(dataset, pid, lang),
             key=TOUR_KEY,
+            persist_state="session",
             on_change=_restart_tour_if_running,
             help=t("tour_stops_help", lang),
             placeholder=t("all", lang),
@@ -82,7 +81,6 @@ def tour_stops(picked: list[str], default: list[str]) -> list[str]:
 def _restart_tour_if_running() -> None:
     if st.session_state.get(STEP_KEY):
         st.session_state[STEP_KEY] = 1
-    write_url()
 
 
 def current_step(stops: list[str]) -> int:

@@ -19,7 +19,7 @@ from partnerships.dataset import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 from partnerships.i18n import LANGUAGES, t
 from tests.fixtures.datasets import write_bad_dataset
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
+APP = Path(__file__).resolve().parents[2] / "app.py"
 PAGES = {
     "1_Partnerships.py": "page_partnerships",
     "2_Funding.py": "page_funding",
@@ -36,12 +36,16 @@ OpenPage = Callable[..., AppTest]
 
 @pytest.fixture
 def open_page(monkeypatch: pytest.MonkeyPatch) -> OpenPage:
-    """``open_page(file, data_dir=None, **query_params)``: the page after its first run, as if opened by a link."""
+    """``open_page(file, data_dir=None, **query_params)``: the page after its first run, as if opened by a link.
+
+    The app's frame (app.py) runs every page: it loads the data and draws the sidebar.
+    """
 
     def open_(file: str, data_dir: Path | None = None, **query_params: str) -> AppTest:
         monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_dir or DEFAULT_DATA_DIR))
-        at = AppTest.from_file(str(PAGES_DIR / file), default_timeout=TIMEOUT_S)
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
         at.query_params.update(query_params)
+        at.switch_page(f"pages/{file}")
         return at.run()
 
     return open_

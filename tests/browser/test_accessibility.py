@@ -99,7 +99,7 @@ def test_no_serious_or_critical_violations(
 def test_map_frame_has_no_serious_or_critical_violations(
     page: Page, app_server, open_app: Callable[..., Page], wait_for_map: Callable, axe_script: Path
 ) -> None:
-    """Inside the map's iframe (geo/layers.py and folium's template), checked on its own."""
+    """Inside the map's iframe (mapview/layers.py and folium's template), checked on its own."""
     open_app(page, app_server, "/?lang=uk&tiles=off")
     wait_for_map(page)
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)

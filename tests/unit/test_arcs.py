@@ -7,7 +7,7 @@ import math
 import pytest
 
 from geo.arcs import arc_points, assign_bends, distance_km, parallel_bends
-from geo.layers import partnership_features
+from mapview.layers import partnership_features
 from partnerships.dataset import Dataset
 from partnerships.filters import Filters, apply_filters
 
@@ -89,7 +89,7 @@ def test_parallel_bends_alternate_sides_and_grow() -> None:
 
 
 def test_the_two_copenhagen_kyiv_lines_bend_to_opposite_sides(dataset: Dataset) -> None:
-    view = apply_filters(dataset, Filters(themes=("climate-adaptation",)))
+    view = apply_filters(dataset, Filters(theme=("climate-adaptation",)))
     features = partnership_features(dataset, view, "en")["features"]
     assert {f["properties"]["id"] for f in features} == {"copenhagen-kyiv-projects", "copenhagen-kyiv-friendship"}
     mids = [midpoint([(lat, lon) for lon, lat in f["geometry"]["coordinates"]]) for f in features]

@@ -63,7 +63,7 @@ def test_swedish_programmes_count_for_no_city(dataset: Dataset) -> None:
 
 
 def test_filters_narrow_what_counts(dataset: Dataset) -> None:
-    entries = _by_place(dataset, "UA", Filters(themes=("waste", "wastewater")))
+    entries = _by_place(dataset, "UA", Filters(theme=("waste", "wastewater")))
     assert set(entries["kyiv"].covered) == {"waste"}  # the friendship agreement lists waste
     assert entries["kyiv"].uncovered == ["wastewater"]
     danish_only = _by_place(dataset, "UA", Filters(country="DK"))

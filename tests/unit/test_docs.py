@@ -59,3 +59,25 @@ def test_test_modules_have_unique_names() -> None:
     """pytest's default import mode cannot collect two test files with the same name."""
     names = [path.name for path in (REPO_ROOT / "tests").rglob("test_*.py")]
     assert len(names) == len(set(names)), sorted(name for name in names if names.count(name) > 1)
+
+
+def test_make_serve_binds_what_the_readme_says(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    env = dict(os.environ, ADDRESS="0.0.0.0", PORT="9123", BASE_URL_PATH="partnerships")
+    command = subprocess.run(
+        ["make", "-n", "serve"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    for flag in ('--server.address "0.0.0.0"', '--server.port "9123"', '--server.baseUrlPath "partnerships"'):
+        assert flag in command
+    deploy = (REPO_ROOT / "README.md").read_text(encoding="utf-8").split("## Deploy", 1)[1].split("\n## ", 1)[0]
+    for variable in ("ADDRESS", "PORT", "BASE_URL_PATH", "PARTNERSHIP_MAP_DATA"):
+        assert variable in deploy
+
+
+def test_readme_deploy_files_exist_and_every_deploy_file_is_explained() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(deploy/[\w.-]+)`", readme))
+    present = {f"deploy/{path.name}" for path in (REPO_ROOT / "deploy").iterdir()}
+    assert named == present

@@ -44,32 +44,32 @@ FILTER_CASES = [
     # (filters, partnerships drawn, programmes listed without a Ukrainian partner)
     pytest.param(Filters(), ALL_LINES, SWEDISH, id="all"),
     pytest.param(
-        Filters(themes=("waste",)), {IKAST_VOZNESENSK, CPH_KYIV_FRIENDSHIP}, {"msw-prestudy"}, id="theme=waste"
+        Filters(theme=("waste",)), {IKAST_VOZNESENSK, CPH_KYIV_FRIENDSHIP}, {"msw-prestudy"}, id="theme=waste"
     ),
-    pytest.param(Filters(themes=("wastewater",)), {AARHUS_LVIV}, NONE, id="theme=wastewater"),
+    pytest.param(Filters(theme=("wastewater",)), {AARHUS_LVIV}, NONE, id="theme=wastewater"),
     pytest.param(
-        Filters(themes=("waste", "wastewater")),
+        Filters(theme=("waste", "wastewater")),
         {IKAST_VOZNESENSK, CPH_KYIV_FRIENDSHIP, AARHUS_LVIV},
         {"msw-prestudy"},
         id="theme=waste,wastewater",
     ),
     pytest.param(
-        Filters(themes=("veterans",)),
+        Filters(theme=("veterans",)),
         {CPH_KYIV_PROJECTS, CPH_KYIV_FRIENDSHIP, CPH_ODENSE, ODENSE_KYIV, ODENSE_MYKOLAIV},
         {"prosto"},
         id="theme=veterans",
     ),
     pytest.param(
-        Filters(themes=("rehabilitation",)), {ODENSE_KYIV, ODENSE_MYKOLAIV}, NONE, id="odense-with-kyiv-and-mykolaiv"
+        Filters(theme=("rehabilitation",)), {ODENSE_KYIV, ODENSE_MYKOLAIV}, NONE, id="odense-with-kyiv-and-mykolaiv"
     ),
     pytest.param(
-        Filters(themes=("climate-adaptation",)),
+        Filters(theme=("climate-adaptation",)),
         {CPH_KYIV_PROJECTS, CPH_KYIV_FRIENDSHIP},
         NONE,
         id="copenhagen-kyiv-agreement-and-projects",
     ),
-    pytest.param(Filters(themes=("heating",)), {AALBORG_MYKOLAIV}, NONE, id="theme=heating"),
-    pytest.param(Filters(themes=("public-services",)), NONE, {"prosto"}, id="theme=public-services"),
+    pytest.param(Filters(theme=("heating",)), {AALBORG_MYKOLAIV}, NONE, id="theme=heating"),
+    pytest.param(Filters(theme=("public-services",)), NONE, {"prosto"}, id="theme=public-services"),
     pytest.param(Filters(country="SE"), NONE, SWEDISH, id="country=SE"),
     pytest.param(Filters(country="DK"), ALL_LINES, NONE, id="country=DK"),
     pytest.param(Filters(country="UA"), ALL_LINES - {CPH_ODENSE}, NONE, id="country=UA"),
@@ -79,13 +79,13 @@ FILTER_CASES = [
     pytest.param(Filters(programme="prosto"), NONE, {"prosto"}, id="programme=prosto"),
     pytest.param(Filters(programme="cph-kyiv-friendship"), {CPH_KYIV_FRIENDSHIP}, NONE, id="programme=friendship"),
     pytest.param(Filters(programme="dk-municipal-ukraine"), JOINT_DANISH_PROGRAMME, NONE, id="programme=joint-dk"),
-    pytest.param(Filters(themes=("waste",), country="SE"), NONE, {"msw-prestudy"}, id="waste+SE"),
-    pytest.param(Filters(themes=("waste",), funder="ukraine-fund"), {IKAST_VOZNESENSK}, NONE, id="waste+ukraine-fund"),
+    pytest.param(Filters(theme=("waste",), country="SE"), NONE, {"msw-prestudy"}, id="waste+SE"),
+    pytest.param(Filters(theme=("waste",), funder="ukraine-fund"), {IKAST_VOZNESENSK}, NONE, id="waste+ukraine-fund"),
     pytest.param(
-        Filters(themes=("decentralisation",), funder="sida"), NONE, {"salar-ukraine", "dsp"}, id="decentralisation+sida"
+        Filters(theme=("decentralisation",), funder="sida"), NONE, {"salar-ukraine", "dsp"}, id="decentralisation+sida"
     ),
     pytest.param(
-        Filters(themes=("decentralisation",)),
+        Filters(theme=("decentralisation",)),
         NONE,
         {"salar-ukraine", "dsp", "cor-alliance", "clrae-governance"},
         id="decentralisation",
@@ -127,14 +127,14 @@ def test_country_se_draws_no_line_but_shows_salar_international(dataset: Dataset
         # The Danish grant pays for the joint programme, Sida's for all SALAR projects.
         (Filters(), {"dk-ukraine-fund-grant", "dk-copenhagen-share", "se-sida-salar"}),
         # The Copenhagen share belongs to the projects line, which waste does not draw.
-        (Filters(themes=("waste",)), {"dk-ukraine-fund-grant", "se-sida-salar"}),
+        (Filters(theme=("waste",)), {"dk-ukraine-fund-grant", "se-sida-salar"}),
         # A child project shows the grant of its umbrella programme.
         (Filters(programme="prosto"), {"se-sida-salar"}),
         (Filters(country="SE"), {"se-sida-salar"}),
         (Filters(funder="sida"), {"se-sida-salar"}),
         (Filters(funder="ukraine-fund"), {"dk-ukraine-fund-grant", "dk-copenhagen-share"}),
         (Filters(programme="cph-kyiv-friendship"), set()),
-        (Filters(themes=("climate-adaptation",)), {"dk-ukraine-fund-grant", "dk-copenhagen-share"}),
+        (Filters(theme=("climate-adaptation",)), {"dk-ukraine-fund-grant", "dk-copenhagen-share"}),
     ],
 )
 def test_funding_rows_follow_the_selection(dataset: Dataset, filters: Filters, funding_rows: set[str]) -> None:
@@ -144,19 +144,19 @@ def test_funding_rows_follow_the_selection(dataset: Dataset, filters: Filters, f
 QUERY_CASES = [
     # (URL query parameters, filters read from them)
     ({}, Filters()),
-    ({"theme": "waste"}, Filters(themes=("waste",))),
-    ({"theme": "waste,veterans"}, Filters(themes=("waste", "veterans"))),
-    ({"theme": ["waste", "veterans"]}, Filters(themes=("waste", "veterans"))),
-    ({"theme": "waste,waste"}, Filters(themes=("waste",))),
-    ({"theme": " waste "}, Filters(themes=("waste",))),
+    ({"theme": "waste"}, Filters(theme=("waste",))),
+    ({"theme": "waste,veterans"}, Filters(theme=("waste", "veterans"))),
+    ({"theme": ["waste", "veterans"]}, Filters(theme=("waste", "veterans"))),
+    ({"theme": "waste,waste"}, Filters(theme=("waste",))),
+    ({"theme": " waste "}, Filters(theme=("waste",))),
     ({"theme": ""}, Filters()),
     ({"country": "SE"}, Filters(country="SE")),
     ({"country": "se"}, Filters(country="SE")),
     ({"funder": "sida"}, Filters(funder="sida")),
     ({"programme": "salar-ukraine"}, Filters(programme="salar-ukraine")),
-    ({"theme": "waste", "lang": "da", "p": "ikast-brande-voznesensk"}, Filters(themes=("waste",))),
+    ({"theme": "waste", "lang": "da", "p": "ikast-brande-voznesensk"}, Filters(theme=("waste",))),
     # Unknown ids (a stale or mistyped link) are dropped; the rest still applies.
-    ({"theme": "waste,recycling"}, Filters(themes=("waste",))),
+    ({"theme": "waste,recycling"}, Filters(theme=("waste",))),
     ({"theme": "recycling"}, Filters()),
     ({"country": "NO"}, Filters()),
     ({"funder": "nobody", "country": "DK"}, Filters(country="DK")),
@@ -191,10 +191,10 @@ def test_url_to_view(dataset: Dataset, params: dict, lines: set[str], listed: se
     "filters",
     [
         Filters(),
-        Filters(themes=("waste",)),
-        Filters(themes=("waste", "veterans"), country="DK"),
+        Filters(theme=("waste",)),
+        Filters(theme=("waste", "veterans"), country="DK"),
         Filters(funder="sida", programme="prosto"),
-        Filters(themes=("decentralisation",), funder="sida", country="SE", programme="salar-ukraine"),
+        Filters(theme=("decentralisation",), funder="sida", country="SE", programme="salar-ukraine"),
     ],
 )
 def test_a_shared_link_restores_the_same_filters(dataset: Dataset, filters: Filters) -> None:
@@ -204,5 +204,5 @@ def test_a_shared_link_restores_the_same_filters(dataset: Dataset, filters: Filt
 def test_default_view_has_a_clean_url() -> None:
     assert Filters().to_query_params() == {}
     assert Filters().is_empty
-    assert Filters(themes=("waste",)).to_query_params() == {"theme": "waste"}
+    assert Filters(theme=("waste",)).to_query_params() == {"theme": "waste"}
     assert not Filters(country="SE").is_empty

@@ -123,7 +123,7 @@ def test_danish_amounts_are_formatted_the_danish_way(dataset: Dataset) -> None:
         (Filters(), {"ukraine-fund", "sida"}),
         (Filters(country="SE"), {"sida"}),
         (Filters(country="DK"), {"ukraine-fund"}),
-        (Filters(themes=("waste",)), {"ukraine-fund", "sida"}),
+        (Filters(theme=("waste",)), {"ukraine-fund", "sida"}),
         (Filters(programme="cph-kyiv-friendship"), set()),
     ],
 )
@@ -135,7 +135,7 @@ def test_funders_shown_follow_the_selection(dataset: Dataset, filters: Filters, 
     ("filters", "unfunded"),
     [
         (Filters(), {"cph-kyiv-friendship", "icld-partnerships", "cor-alliance", "clrae-governance"}),
-        (Filters(themes=("waste",)), {"cph-kyiv-friendship"}),
+        (Filters(theme=("waste",)), {"cph-kyiv-friendship"}),
         (Filters(country="SE"), {"icld-partnerships", "cor-alliance", "clrae-governance"}),
         # SALAR's projects inherit Sida from their umbrella programme.
         (Filters(programme="salar-ukraine"), set()),

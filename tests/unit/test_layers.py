@@ -11,7 +11,7 @@ import folium
 import pytest
 
 from geo.assets import cdn_source
-from geo.layers import Legend, build_map, legend_entries, partnership_features
+from mapview.layers import Legend, build_map, legend_entries, partnership_features
 from partnerships.dataset import Dataset, load_dataset
 from partnerships.filters import Filters, apply_filters
 from partnerships.i18n import t
@@ -46,7 +46,7 @@ def as_javascript_sees_it(html: str) -> str:
     [
         (Filters(), 8),
         # Ikast-Brande-Voznesensk and the Copenhagen-Kyiv friendship agreement.
-        (Filters(themes=("waste",)), 2),
+        (Filters(theme=("waste",)), 2),
         (Filters(country="SE"), 0),
     ],
 )
@@ -62,7 +62,7 @@ def test_lines_and_places_carry_css_classes(dataset: Dataset) -> None:
 
 
 def test_every_place_of_the_view_is_drawn(dataset: Dataset) -> None:
-    html = as_javascript_sees_it(render(dataset, Filters(themes=("waste",))))
+    html = as_javascript_sees_it(render(dataset, Filters(theme=("waste",))))
     for name in ("Copenhagen", "Kyiv", "Ikast-Brande", "Voznesensk"):
         assert f'"{name}"' in html
     assert '"Aarhus"' not in html and '"Lviv"' not in html
@@ -72,7 +72,7 @@ def test_every_place_of_the_view_is_drawn(dataset: Dataset) -> None:
 def test_tooltip_text_is_html_escaped(tmp_path: Path, lang: str) -> None:
     dataset = load_dataset(write_hostile_dataset(tmp_path))
     assert dataset.place_by_id[HOSTILE_PLACE]["name"] == HOSTILE_NAME
-    html = as_javascript_sees_it(render(dataset, Filters(themes=("waste",)), lang))
+    html = as_javascript_sees_it(render(dataset, Filters(theme=("waste",)), lang))
     assert HOSTILE_NAME not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -83,7 +83,7 @@ def legend_of(fmap: folium.Map) -> str:
 
 
 def test_legend_lists_only_the_themes_drawn(dataset: Dataset) -> None:
-    filters = Filters(themes=("waste",))
+    filters = Filters(theme=("waste",))
     view = apply_filters(dataset, filters)
     features = partnership_features(dataset, view, "en", filters.themes)
     assert [label for label, _ in legend_entries(dataset, features, "en")] == ["Waste management"]
@@ -104,13 +104,13 @@ def test_legend_of_the_full_map_has_one_entry_per_line_colour(dataset: Dataset) 
 
 
 def test_legend_speaks_the_readers_language(dataset: Dataset) -> None:
-    view = apply_filters(dataset, Filters(themes=("waste",)))
+    view = apply_filters(dataset, Filters(theme=("waste",)))
     assert "Affaldshåndtering" in legend_of(
         build_map(dataset, view, "da", wanted_themes=("waste",), online_tiles=False)
     )
 
 
-@pytest.mark.parametrize("filters", [Filters(), Filters(themes=("waste",)), Filters(country="SE")])
+@pytest.mark.parametrize("filters", [Filters(), Filters(theme=("waste",)), Filters(country="SE")])
 def test_bounds_cover_every_place_shown(dataset: Dataset, filters: Filters) -> None:
     html = render(dataset, filters)
     (match,) = FIT_BOUNDS.findall(html)

@@ -18,7 +18,7 @@ def test_default_tour_groups_by_programme_in_data_order(dataset) -> None:
 
 
 def test_default_tour_follows_the_filters(dataset) -> None:
-    stops = default_tour(dataset, apply_filters(dataset, Filters(themes=("waste",))))
+    stops = default_tour(dataset, apply_filters(dataset, Filters(theme=("waste",))))
     assert stops == ["ikast-brande-voznesensk", "copenhagen-kyiv-friendship"]
 
 

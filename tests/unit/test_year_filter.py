@@ -95,7 +95,7 @@ def test_every_row_is_kept_or_ruled_out_by_a_stated_period(dataset: Dataset) -> 
 
 
 def test_year_combines_with_other_filters(dataset: Dataset) -> None:
-    view = apply_filters(dataset, Filters(themes=("waste",), year=2025))
+    view = apply_filters(dataset, Filters(theme=("waste",), year=2025))
     assert set(view.partnerships["id"]) == {FRIENDSHIP, "ikast-brande-voznesensk"}
     assert MSW not in set(view.unlinked_programmes["id"])
 

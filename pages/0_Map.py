@@ -1,0 +1,170 @@
+"""The map page: every partnership as a line, the tour, funding and key figures beside it."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.assets import DEFAULT_BASE_URL, AssetSource, choose_source, missing_assets, standalone_html
+from mapview.layers import build_map
+from partnerships.cards import partnership_card
+from partnerships.dataset import Dataset
+from partnerships.figures import figures_for_view
+from partnerships.filters import Filters, View, apply_filters
+from partnerships.funding import funding_by_funder, programmes_without_funder
+from partnerships.i18n import t
+from partnerships.labels import partnership_choice
+from partnerships.tables import page_columns, readable_funding, readable_partnerships
+from partnerships.tour import default_tour, story
+from ui import panels
+from ui.frame import open_page, run_page
+from ui.presenter import (
+    current_step,
+    presenter_css,
+    presenter_toggle,
+    story_card,
+    tour_bar,
+    tour_picker,
+    tour_stops,
+)
+from ui.sharing import downloads, share_box
+from ui.url_state import PRESENT_KEY, SELECTED_KEY, STEP_KEY, TILES_KEY, TOUR_KEY
+
+MAP_KEY = "partnership_map"
+LAST_CLICK_KEY = "_last_map_click"
+MAP_HEIGHT = 620
+PRESENTER_MAP_HEIGHT = 780
+
+
+def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str]) -> None:
+    """A click on a line selects it, once per new click (st_folium keeps returning the last one)."""
+    feature = (clicked or {}).get("last_active_drawing") or {}
+    clicked_id = (feature.get("properties") or {}).get("id", "")
+    if not clicked_id or clicked_id == st.session_state.get(LAST_CLICK_KEY) or clicked_id not in visible_ids:
+        return
+    st.session_state[LAST_CLICK_KEY] = clicked_id
+    st.session_state[SELECTED_KEY] = clicked_id
+    if st.session_state.get(STEP_KEY):
+        # During a tour, clicking a stop jumps to it; clicking another line ends the tour.
+        st.session_state[STEP_KEY] = stops.index(clicked_id) + 1 if clicked_id in stops else 0
+    st.rerun()
+
+
+def map_assets() -> AssetSource:
+    """This app's own map files when installed (`make assets`), else the pinned CDN (pip-only hosts).
+
+    Behind a reverse proxy with `--server.baseUrlPath`, Streamlit serves static/ under that path.
+    """
+    base_path = st.get_option("server.baseUrlPath").strip("/")
+    return choose_source(base_url=f"/{base_path}{DEFAULT_BASE_URL}" if base_path else DEFAULT_BASE_URL)
+
+
+def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: list[str], tour_stop: bool) -> None:
+    present = st.session_state.get(PRESENT_KEY, False)
+    fmap = build_map(
+        dataset,
+        view,
+        lang,
+        wanted_themes=filters.themes,
+        selected=st.session_state.get(SELECTED_KEY, ""),
+        online_tiles=st.session_state.get(TILES_KEY, True),
+        tour_stop=tour_stop,
+        presenter=present,
+        assets=map_assets(),
+    )
+    clicked = st_folium(
+        fmap,
+        key=MAP_KEY,
+        height=PRESENTER_MAP_HEIGHT if present else MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
+    take_map_click(clicked, list(view.partnerships["id"]), stops)
+
+
+DETAILS_KEY = "w_selected"
+
+
+def _picked() -> None:
+    st.session_state[SELECTED_KEY] = st.session_state[DETAILS_KEY]
+
+
+def details(dataset: Dataset, view: View, lang: str) -> None:
+    # The picker mirrors the selection, which a click on the map or another page may have changed.
+    st.session_state[DETAILS_KEY] = st.session_state[SELECTED_KEY]
+    st.selectbox(
+        t("select_partnership", lang),
+        [""] + list(view.partnerships["id"]),
+        format_func=lambda pid: partnership_choice(dataset, pid, lang) if pid else t("none_selected", lang),
+        key=DETAILS_KEY,
+        on_change=_picked,
+        help=t("select_hint", lang),
+    )
+    if st.session_state[SELECTED_KEY]:
+        panels.card(partnership_card(dataset, st.session_state[SELECTED_KEY], lang), lang)
+    else:
+        st.caption(t("select_hint", lang))
+
+
+def main() -> None:
+    dataset, filters, lang = open_page("page_map", heading=False)
+    view = apply_filters(dataset, filters)
+    visible_ids = list(view.partnerships["id"])
+    presenter_toggle(lang)
+    tour_picker(dataset, lang)
+    stops = tour_stops(st.session_state.get(TOUR_KEY, []), default_tour(dataset, view))
+    step = current_step(stops)
+    if step:
+        st.session_state[SELECTED_KEY] = stops[step - 1]
+    elif st.session_state.get(SELECTED_KEY) not in visible_ids:
+        st.session_state[SELECTED_KEY] = ""
+    present = st.session_state.get(PRESENT_KEY, False)
+    if present:
+        presenter_css()
+
+    st.title(t("app_title", lang), anchor=False)
+    if not present:
+        st.caption(t("app_subtitle", lang))
+    tour_bar(stops, lang)
+
+    map_column, panel_column = st.columns([3, 2], gap="large")
+    with map_column:
+        st.markdown(t("shown_count", lang, lines=len(view.partnerships), listed=len(view.unlinked_programmes)))
+        if view.partnerships.empty:
+            st.info(t("nothing_matches", lang))
+        draw_map(dataset, view, filters, lang, stops, tour_stop=bool(step))
+        st.markdown(f"[{t('map_text_alternative', lang)}](#partnerships-table)")
+        if not present:
+            details(dataset, view, lang)
+            panels.unlinked_programmes(view, dataset, lang)
+    with panel_column:
+        if step:
+            story_card(story(dataset, stops[step - 1], lang), lang)
+        elif present:
+            details(dataset, view, lang)
+        panels.funding_panel(
+            funding_by_funder(dataset, view, lang), programmes_without_funder(dataset, view), dataset, lang
+        )
+        panels.key_figures(figures_for_view(dataset, view, lang), lang)
+
+    st.subheader(t("map_text_alternative", lang), anchor="partnerships-table")
+    table = readable_partnerships(dataset, view, lang)
+    st.dataframe(table[page_columns(lang)], hide_index=True, width="stretch")
+    share_column, download_column = st.columns(2)
+    with share_column:
+        share_box(lang)
+    with download_column:
+        # The export inlines this server's own map files; a pip-only host has none to inline.
+        offline_map = None if missing_assets() else lambda: standalone_html(
+            build_map(dataset, view, lang, filters.themes, online_tiles=False)
+        )
+        downloads(
+            table.to_csv(index=False).encode("utf-8"),
+            readable_funding(dataset, view, lang).to_csv(index=False).encode("utf-8"),
+            offline_map,
+            lang,
+            suffix="" if filters.is_empty else "-filtered",
+        )
+
+
+run_page(main)
