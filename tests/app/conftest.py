@@ -17,16 +17,19 @@ APP_TIMEOUT_S = 120
 
 @pytest.fixture
 def open_app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
-    """``open_app(data_dir=None, **query_params)``: app.py after its first run.
+    """``open_app(data_dir=None, page="", **query_params)``: app.py after its first run.
 
-    Like opening a link: the query parameters are the URL's, the data folder is what
-    PARTNERSHIP_MAP_DATA names (the bundled data/ by default).
+    Like opening a link: the query parameters are the URL's, `page` the page file its path
+    names (default: the map), the data folder is what PARTNERSHIP_MAP_DATA names (the
+    bundled data/ by default).
     """
 
-    def open_(data_dir: Path | None = None, **query_params: str) -> AppTest:
+    def open_(data_dir: Path | None = None, page: str = "", **query_params: str) -> AppTest:
         monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_dir or DEFAULT_DATA_DIR))
         at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_S)
         at.query_params.update(query_params)
+        if page:
+            at.switch_page(page)
         return at.run()
 
     return open_
