@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 
 import folium
+import xyzservices
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import CustomPane
@@ -168,8 +169,9 @@ class _MapStyle(MacroElement):
 
 def add_online_tiles(fmap: folium.Map) -> folium.TileLayer:
     """OpenStreetMap tiles (with their attribution) as the map's base layer."""
-    # folium takes URL and attribution for "OpenStreetMap" from xyzservices.
-    return folium.TileLayer("OpenStreetMap", name="OpenStreetMap", max_zoom=19).add_to(fmap)
+    # The provider object itself: looking "OpenStreetMap" up by name scans every xyzservices
+    # provider on each map build (a measurable share of a rerun).
+    return folium.TileLayer(xyzservices.providers.OpenStreetMap.Mapnik, name="OpenStreetMap", max_zoom=19).add_to(fmap)
 
 
 def add_offline_basemap(fmap: folium.Map, source: AssetSource, online_tiles: bool = True) -> CountryOutlines:

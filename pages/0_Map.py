@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import DEFAULT_BASE_URL, AssetSource, choose_source, missing_assets, standalone_html
+from geo.assets import standalone_html
 from mapview.layers import build_map
 from partnerships.cards import partnership_card
 from partnerships.dataset import Dataset
@@ -18,6 +18,7 @@ from partnerships.tables import page_columns, readable_funding, readable_partner
 from partnerships.tour import default_tour, story
 from ui import panels
 from ui.frame import open_page, run_page
+from ui.loading import map_assets
 from ui.presenter import (
     current_step,
     presenter_css,
@@ -48,15 +49,6 @@ def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str
         # During a tour, clicking a stop jumps to it; clicking another line ends the tour.
         st.session_state[STEP_KEY] = stops.index(clicked_id) + 1 if clicked_id in stops else 0
     st.rerun()
-
-
-def map_assets() -> AssetSource:
-    """This app's own map files when installed (`make assets`), else the pinned CDN (pip-only hosts).
-
-    Behind a reverse proxy with `--server.baseUrlPath`, Streamlit serves static/ under that path.
-    """
-    base_path = st.get_option("server.baseUrlPath").strip("/")
-    return choose_source(base_url=f"/{base_path}{DEFAULT_BASE_URL}" if base_path else DEFAULT_BASE_URL)
 
 
 def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: list[str], tour_stop: bool) -> None:
@@ -155,12 +147,13 @@ def main() -> None:
         share_box(lang)
     with download_column:
         # The export inlines this server's own map files; a pip-only host has none to inline.
-        offline_map = None if missing_assets() else lambda: standalone_html(
+        offline_map = None if not map_assets().is_local else lambda: standalone_html(
             build_map(dataset, view, lang, filters.themes, online_tiles=False)
         )
+        # Callables: the files are made when someone clicks, not on every rerun.
         downloads(
-            table.to_csv(index=False).encode("utf-8"),
-            readable_funding(dataset, view, lang).to_csv(index=False).encode("utf-8"),
+            lambda: table.to_csv(index=False).encode("utf-8"),
+            lambda: readable_funding(dataset, view, lang).to_csv(index=False).encode("utf-8"),
             offline_map,
             lang,
             suffix="" if filters.is_empty else "-filtered",

@@ -1,4 +1,4 @@
-"""Load the dataset once per change of the data folder, and show load problems as a list."""
+"""Load the dataset once per change of the data folder (problems shown as a list), and choose the map's files."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from geo.assets import DEFAULT_BASE_URL, AssetSource, choose_source
 from partnerships.dataset import Dataset, DatasetError, data_dir_from_environment, load_dataset
 from partnerships.i18n import t
 
@@ -20,9 +21,23 @@ def _fingerprint(folder: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.csv")))
 
 
-@st.cache_data(show_spinner=False)
+# A resource, not data: every session shares the one validated Dataset (read-only by
+# convention), so its id lookups (cached properties) are built once per process instead of
+# unpickled and rebuilt on every rerun, as st.cache_data's per-call copy would.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset:
     return load_dataset(Path(folder))
+
+
+@st.cache_resource(show_spinner=False)
+def map_assets() -> AssetSource:
+    """This app's own map files when installed (`make assets`), else the pinned CDN (pip-only hosts).
+
+    Decided once per process (restart after `make assets`). Behind a reverse proxy with
+    `--server.baseUrlPath`, Streamlit serves static/ under that path.
+    """
+    base_path = st.get_option("server.baseUrlPath").strip("/")
+    return choose_source(base_url=f"/{base_path}{DEFAULT_BASE_URL}" if base_path else DEFAULT_BASE_URL)
 
 
 def dataset_or_stop(lang: str) -> Dataset:

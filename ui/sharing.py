@@ -27,7 +27,11 @@ def share_box(lang: str) -> None:
 
 
 def downloads(
-    partnerships_csv: bytes, funding_csv: bytes, offline_map_html: Callable[[], str] | None, lang: str, suffix: str
+    partnerships_csv: Callable[[], bytes],
+    funding_csv: Callable[[], bytes],
+    offline_map_html: Callable[[], str] | None,
+    lang: str,
+    suffix: str,
 ) -> None:
     """CSV downloads, and the offline map unless this server lacks the files to pack (`offline_map_html` None)."""
     st.subheader(t("export_heading", lang))
