@@ -7,7 +7,6 @@ conftest is a module named ``conftest``), so the helpers are fixtures.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -17,11 +16,6 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Screenshots and server logs: git-ignored, kept after the run for a human to look at.
 ARTIFACTS_DIR = REPO_ROOT / "tests" / "artifacts"
-
-# `python -m pytest` puts the working directory on sys.path, a bare `pytest` does
-# not; make `import geo`, `import partnerships` work either way.
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
 
 
 def _in_ci() -> bool:
