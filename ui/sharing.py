@@ -8,14 +8,19 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from partnerships.i18n import t
+from ui.url_state import url_params
 
 DEFAULT_APP_URL = "http://127.0.0.1:8501/"
 
 
 def share_link() -> str:
-    """The app's address plus the current URL state (filters, language, presenter, tour, step)."""
+    """The app's address plus the current view's state (filters, language, presenter, tour, step).
+
+    Built from the state, not from the URL as the browser sent it: a value the app dropped
+    (an unknown language or partnership) must not be passed on in a shared link.
+    """
     base = st.context.url or DEFAULT_APP_URL
-    query = urlencode(st.query_params.to_dict())
+    query = urlencode(url_params())
     return f"{base}?{query}" if query else base
 
 

@@ -16,7 +16,7 @@ request-head limit. Repeated parameters are one test per parameter, the explore 
 links each.
 
 App bugs not fixed yet are `xfail(strict=True)` with the reason and the link that shows them
-(KNOWN_BUGS, ECHO_BUG).
+(KNOWN_BUGS).
 """
 
 from __future__ import annotations
@@ -327,16 +327,6 @@ def test_other_pages(checker: Checker, path: str) -> None:
 
 
 ECHO_MARKER = "zz-echo-marker-4711"
-ECHO_BUG = (
-    "the Share box echoes a ?lang= or ?p= value the app dropped (no such language or partnership), "
-    "percent-encoded: ui.sharing.share_link() builds its link from st.query_params as the browser sent "
-    "them, and the page draws the box before ui.url_state.sync_url() (run last by ui/frame.py) rewrites "
-    "the URL from the state. Not executable, but the reader is told to copy and pass on the hostile link "
-    "(e.g. /?p=%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E)"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=ECHO_BUG)
 @pytest.mark.parametrize("param", ["lang", "p"])
 def test_a_dropped_lang_or_p_is_not_echoed(page: Page, app_server, open_app: Callable[..., Page], param: str) -> None:
     """Whatever its encoding, a value the app does not use must not come back in the page.
