@@ -11,28 +11,31 @@ from partnerships.dataset import Dataset
 class Citation:
     source_id: str
     title: str
-    publisher: str
-    date: str
-    url: str
-    quote: str
+    # None where the source does not state them.
+    publisher: str | None
+    date: str | None
+    url: str | None
+    quote: str | None
+
+
+def source_citation(source: dict, quote: str | None) -> Citation:
+    """A source record as a citation of one quote (None: the source as a whole)."""
+    return Citation(
+        source_id=source["id"],
+        title=source["title"],
+        publisher=source["publisher"],
+        date=source["date"],
+        url=source["url"],
+        quote=quote,
+    )
 
 
 def citations(dataset: Dataset, record: dict) -> list[Citation]:
     """The primary source and, where given, the second source reporting the same fact."""
     found = []
     for source_field, quote_field in (("source", "quote"), ("also_source", "also_quote")):
-        source_id = record.get(source_field) or ""
+        source_id = record.get(source_field)
         if not source_id:
             continue
-        source = dataset.source_by_id[source_id]
-        found.append(
-            Citation(
-                source_id=source_id,
-                title=str(source["title"]),
-                publisher=str(source["publisher"]),
-                date=str(source["date"]),
-                url=str(source["url"]),
-                quote=str(record.get(quote_field) or ""),
-            )
-        )
+        found.append(source_citation(dataset.source_by_id[source_id], record.get(quote_field)))
     return found

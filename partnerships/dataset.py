@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -39,7 +41,12 @@ class DatasetError(Exception):
 
 @dataclass(frozen=True)
 class Dataset:
-    """All tables, typed: ids are strings, theme lists are tuples, amounts are floats or NaN."""
+    """All tables, typed: ids are strings, theme lists are tuples, amounts are floats.
+
+    The frames are for selecting and counting rows (the filters work on them); a missing
+    value there is an empty string or NaN. Values are read from the records (`*_by_id`,
+    or `records_of(view_frame, by_id)`), where a value the sources don't state is None.
+    """
 
     places: pd.DataFrame
     partnerships: pd.DataFrame
@@ -65,6 +72,14 @@ class Dataset:
         return _records_by_id(self.programmes)
 
     @cached_property
+    def funding_by_id(self) -> dict[str, dict]:
+        return _records_by_id(self.funding)
+
+    @cached_property
+    def figure_by_id(self) -> dict[str, dict]:
+        return _records_by_id(self.figures)
+
+    @cached_property
     def funder_by_id(self) -> dict[str, dict]:
         return _records_by_id(self.funders)
 
@@ -82,9 +97,26 @@ class Dataset:
         return list(self.themes["id"])
 
 
+def stated(value: object) -> object | None:
+    """The value, or None where the sources don't state it (an empty cell, NaN or pd.NA in a frame)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return None if isinstance(value, str) and not value else value
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """A table's rows as dicts, each unstated value None: the one place where missing values are converted."""
+    return [{column: stated(value) for column, value in row.items()} for row in frame.to_dict("records")]
+
+
+def records_of(frame: pd.DataFrame, by_id: Mapping[str, dict]) -> list[dict]:
+    """The records of the rows a frame selects (a view's partnerships, funding, ...), in the frame's order."""
+    return [by_id[row_id] for row_id in frame["id"]]
+
+
 def _records_by_id(frame: pd.DataFrame) -> dict[str, dict]:
     """Row lookups by id: the pages look records up thousands of times per view."""
-    return {record["id"]: record for record in frame.to_dict("records")}
+    return {record["id"]: record for record in records(frame)}
 
 
 def schema() -> dict:

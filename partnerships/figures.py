@@ -18,7 +18,7 @@ class Figure:
     citations: list[Citation]
 
 
-def format_figure_value(value: float, qualifier: str, unit: str, lang: str) -> str:
+def format_figure_value(value: float, qualifier: str | None, unit: str, lang: str) -> str:
     """110.000, 'about 3,090', 'more than 2,700,000', '6 %'."""
     text = format_number(value, lang)
     if unit == "percent":
@@ -33,13 +33,13 @@ def figures_for_view(dataset: Dataset, view: View, lang: str) -> list[Figure]:
     places = set(view.places["id"])
     programmes = {p for programme in view.programme_ids for p in programme_lineage(dataset, programme)}
     shown = []
-    for record in dataset.figures.to_dict("records"):
+    for record in dataset.figure_by_id.values():
         if record["place"] in places or record["programme"] in programmes:
             shown.append(
                 Figure(
                     figure_id=record["id"],
                     value_text=format_figure_value(record["value"], record["qualifier"], record["unit"], lang),
-                    label=str(record.get(f"label_{lang}") or record["label_en"]),
+                    label=record.get(f"label_{lang}") or record["label_en"],
                     citations=citations(dataset, record),
                 )
             )

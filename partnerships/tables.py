@@ -19,7 +19,7 @@ def _source_title(dataset: Dataset, source_id: str) -> str:
 
 
 def _source_url(dataset: Dataset, source_id: str) -> str:
-    return str(dataset.source_by_id[source_id]["url"]) if source_id else ""
+    return dataset.source_by_id[source_id]["url"] or "" if source_id else ""
 
 
 def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:

@@ -38,8 +38,8 @@ class Story:
     lines: list[tuple[str, str]]
     quote: str
     source_title: str
-    source_publisher: str
-    source_url: str
+    source_publisher: str | None
+    source_url: str | None
 
 
 def story(dataset: Dataset, partnership_id: str, lang: str) -> Story:
@@ -67,7 +67,7 @@ def story(dataset: Dataset, partnership_id: str, lang: str) -> Story:
             (t("tour_since", lang), since),
         ],
         quote=record["quote"],
-        source_title=str(source["title"]),
-        source_publisher=str(source["publisher"]),
-        source_url=str(source["url"]),
+        source_title=source["title"],
+        source_publisher=source["publisher"],
+        source_url=source["url"],
     )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geo.places import within_country
-from partnerships.dataset import DATA_DIR_VARIABLE, Dataset, DatasetError, load_dataset
+from partnerships.dataset import DATA_DIR_VARIABLE, Dataset, DatasetError, load_dataset, records_of
 from tests.fixtures.datasets import (
     HOSTILE_NAME,
     copy_bundled,
@@ -59,6 +60,35 @@ def test_loaded_tables_are_typed(dataset: Dataset) -> None:
     assert math.isnan(amounts["dk-copenhagen-share"])
     kyiv = dataset.place_by_id["kyiv"]
     assert isinstance(kyiv["lat"], float) and isinstance(kyiv["lon"], float)
+
+
+@pytest.mark.parametrize(
+    ("table", "row_id", "column"),
+    [
+        ("funding_by_id", "dk-copenhagen-share", "amount"),  # a number: NaN in the frame
+        ("funding_by_id", "dk-copenhagen-share", "currency"),  # text: an empty cell
+        ("programme_by_id", "cph-kyiv-friendship", "end"),
+        ("partnership_by_id", "aarhus-lviv", "duration_years"),  # an integer: pd.NA in the frame
+        ("source_by_id", "kk-refugee-agreement", "publisher"),
+    ],
+)
+def test_unstated_is_none_in_records(dataset: Dataset, table: str, row_id: str, column: str) -> None:
+    assert getattr(dataset, table)[row_id][column] is None
+
+
+def test_records_hold_no_nan_or_empty_text(dataset: Dataset) -> None:
+    tables = ("place_by_id", "partnership_by_id", "programme_by_id", "funding_by_id", "funder_by_id")
+    tables += ("source_by_id", "theme_by_id", "figure_by_id")
+    for table in tables:
+        for record in getattr(dataset, table).values():
+            for column, value in record.items():
+                assert value is None or (value == value and value is not pd.NA and value != ""), (table, column)
+    assert dataset.programme_by_id["cph-kyiv-friendship"]["duration_years"] == 3
+
+
+def test_records_of_a_view_keep_its_order(dataset: Dataset) -> None:
+    frame = dataset.funding.iloc[::-1]
+    assert [record["id"] for record in records_of(frame, dataset.funding_by_id)] == list(frame["id"])
 
 
 def test_data_folder_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

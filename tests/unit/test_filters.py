@@ -111,7 +111,7 @@ def test_view_places_are_the_ends_of_its_lines_and_owners_of_its_programmes(
 ) -> None:
     view = apply_filters(dataset, filters)
     ends = set(view.partnerships["from_place"]) | set(view.partnerships["to_place"])
-    owners = {dataset.programme_by_id[p]["owner_place"] for p in listed} - {""}
+    owners = {dataset.programme_by_id[p]["owner_place"] for p in listed} - {None}
     assert set(view.places["id"]) == ends | owners
 
 
