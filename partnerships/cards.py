@@ -8,8 +8,9 @@ from geo.arcs import distance_km
 from partnerships.citations import Citation, citations
 from partnerships.dataset import Dataset
 from partnerships.filters import programme_funder, programme_lineage
-from partnerships.i18n import format_amount, format_number, format_period, t
+from partnerships.i18n import format_amount, format_number, t
 from partnerships.labels import funder_name, partnership_title, programme_name, theme_labels
+from partnerships.period import Period
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def partnership_card(dataset: Dataset, partnership_id: str, lang: str) -> Card:
         (t("programme", lang), programme_name(dataset, programme, lang)),
         (t("themes", lang), theme_labels(dataset, record["themes"], lang)),
         (t("status", lang), t(f"status_{record['status']}", lang)),
-        (t("period", lang), format_period(record["start"], record["end"], record["duration_years"], lang)),
+        (t("period", lang), Period.of(record).format(lang)),
         (t("funder", lang), funder_text(dataset, programme, lang)),
         (t("amount", lang), _amount_text(dataset, partnership_id, programme, lang)),
         (t("distance", lang), t("km", lang, value=format_number(round(km), lang))),

@@ -8,17 +8,15 @@ the sources state. An amount the sources don't state is never converted or count
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
-from partnerships.dataset import (
-    Dataset,
-)
-from partnerships.filters import View, period_years, programme_lineage
-from partnerships.i18n import format_amount, format_period, locale, t
+from partnerships.dataset import Dataset, records, records_of
+from partnerships.filters import View, programme_lineage
+from partnerships.i18n import format_amount, locale, t
 from partnerships.labels import funder_name, partnership_title, programme_name, theme_label
+from partnerships.period import Period
 
 RATES_FILE = "exchange_rates.csv"
 EURO = "EUR"
@@ -47,25 +45,18 @@ def exchange_rates(dataset: Dataset) -> dict[str, Rate]:
             source=record["source"],
             url=record["url"],
         )
-        for record in dataset.exchange_rates.to_dict("records")
+        for record in records(dataset.exchange_rates)
     }
 
 
-def _stated(amount: object) -> float | None:
-    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
-        return None
-    return float(amount)
-
-
-def to_eur(amount: float | None, currency: str, rates: dict[str, Rate]) -> float | None:
+def to_eur(amount: float | None, currency: str | None, rates: dict[str, Rate]) -> float | None:
     """The amount in euro; None when the amount is not stated or no rate is known for the currency."""
-    stated = _stated(amount)
-    if stated is None:
+    if amount is None:
         return None
     if currency == EURO:
-        return stated
+        return amount
     rate = rates.get(currency)
-    return stated / rate.units_per_eur if rate else None
+    return amount / rate.units_per_eur if rate else None
 
 
 def rate_text(rate: Rate, lang: str) -> str:
@@ -82,7 +73,7 @@ class Grant:
     funder: str
     programme: str
     amount: float | None
-    currency: str
+    currency: str | None
     amount_text: str
     eur: float | None
     eur_text: str
@@ -103,16 +94,16 @@ class Grant:
 
 def grant_themes(dataset: Dataset, record: dict) -> tuple[str, ...]:
     """The themes a grant pays for: its partnership's, or those of its programme and everything under it."""
-    partnerships = dataset.partnerships
-    if record["partnership"]:
+    if record["partnership"] is not None:
         return tuple(dataset.partnership_by_id[record["partnership"]]["themes"])
     programme = record["programme"]
-    under = [p for p in dataset.programmes["id"] if programme in programme_lineage(dataset, p)]
+    under = {p for p in dataset.programme_by_id if programme in programme_lineage(dataset, p)}
     themes: list[str] = []
     for programme_id in under:
         themes += dataset.programme_by_id[programme_id]["themes"]
-    for row_themes in partnerships[partnerships["programme"].isin(under)]["themes"]:
-        themes += row_themes
+    for partnership in dataset.partnership_by_id.values():
+        if partnership["programme"] in under:
+            themes += partnership["themes"]
     order = {theme: index for index, theme in enumerate(dataset.theme_ids)}
     return tuple(sorted(set(themes), key=lambda theme: order.get(theme, len(order))))
 
@@ -120,21 +111,21 @@ def grant_themes(dataset: Dataset, record: dict) -> tuple[str, ...]:
 def grants(dataset: Dataset, view: View, rates: dict[str, Rate], lang: str) -> list[Grant]:
     """Every funding row of the view, once each (a grant reported by two articles is one row)."""
     found = []
-    for record in view.funding.to_dict("records"):
-        amount = _stated(record["amount"])
+    for record in records_of(view.funding, dataset.funding_by_id):
+        amount = record["amount"]
         eur = to_eur(amount, record["currency"], rates)
         themes = grant_themes(dataset, record)
         programme = programme_name(dataset, record["programme"], lang)
-        if record["partnership"]:
-            partnership = dataset.partnerships[dataset.partnerships["id"] == record["partnership"]].iloc[0]
-            programme = f"{programme}: {partnership_title(dataset, partnership.to_dict(), lang)}"
+        if record["partnership"] is not None:
+            partnership = dataset.partnership_by_id[record["partnership"]]
+            programme = f"{programme}: {partnership_title(dataset, partnership, lang)}"
         if amount is None:
             eur_text = t("not_stated", lang)
         elif eur is None:
             eur_text = t("no_rate", lang, currency=record["currency"])
         else:
             eur_text = format_amount(round(eur), EURO, lang)
-        first, last = period_years(record["start"], record["end"])
+        period = Period.of(record)
         found.append(
             Grant(
                 funding_id=record["id"],
@@ -147,11 +138,11 @@ def grants(dataset: Dataset, view: View, rates: dict[str, Rate], lang: str) -> l
                 eur_text=eur_text,
                 themes=themes,
                 theme_group=theme_label(dataset, themes[0], lang) if len(themes) == 1 else t("several_themes", lang),
-                first_year=first,
-                last_year=last,
-                period=format_period(record["start"], record["end"], None, lang),
-                share=bool(record["partnership"]),
-                reported_twice=bool(record.get("also_source")) and record.get("also_source") != record["source"],
+                first_year=period.first_year,
+                last_year=period.last_year,
+                period=period.format(lang),
+                share=record["partnership"] is not None,
+                reported_twice=record["also_source"] is not None and record["also_source"] != record["source"],
             )
         )
     return found

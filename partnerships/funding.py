@@ -9,26 +9,26 @@ Rules, from the data contract:
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from partnerships.citations import Citation, citations
-from partnerships.dataset import Dataset
+from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View, programme_lineage
-from partnerships.i18n import format_amount, format_period
+from partnerships.i18n import format_amount
 from partnerships.labels import funder_name, partnership_title, programme_name
+from partnerships.period import Period
 
 
 @dataclass(frozen=True)
 class FundingLine:
     funding_id: str
     programme: str
-    partnership: str
-    channel: str
+    partnership: str | None
+    channel: str | None
     period: str
     amount: float | None
-    currency: str
+    currency: str | None
     amount_text: str
     purpose: str
     citations: list[Citation]
@@ -48,18 +48,14 @@ class FunderSummary:
     totals: dict[str, float] = field(default_factory=dict)
 
 
-def _amount(value: float) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-
-
 def funding_by_funder(dataset: Dataset, view: View, lang: str) -> list[FunderSummary]:
     """One summary per funder in the view, in the order of funders.csv."""
     summaries: dict[str, FunderSummary] = {}
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for record in view.funding.to_dict("records"):
+    for record in records_of(view.funding, dataset.funding_by_id):
         funder = record["funder"]
         summary = summaries.setdefault(funder, FunderSummary(funder, funder_name(dataset, funder, lang)))
-        amount = _amount(record["amount"])
+        amount = record["amount"]
         programme = programme_name(dataset, record["programme"], lang)
         if record["partnership"]:
             partnership = dataset.partnership_by_id[record["partnership"]]
@@ -70,7 +66,7 @@ def funding_by_funder(dataset: Dataset, view: View, lang: str) -> list[FunderSum
                 programme=programme,
                 partnership=record["partnership"],
                 channel=record["channel"],
-                period=format_period(record["start"], record["end"], None, lang),
+                period=Period.of(record).format(lang),
                 amount=amount,
                 currency=record["currency"],
                 amount_text=format_amount(amount, record["currency"], lang),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from partnerships.cards import funder_text
-from partnerships.dataset import Dataset
+from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View
-from partnerships.i18n import format_period, t
+from partnerships.i18n import t
 from partnerships.labels import funder_name, place_name, programme_name, theme_labels
+from partnerships.period import Period
 
 # Shown on the page as the map's text alternative; the download has every column.
 PAGE_COLUMNS = ("col_from", "col_to", "programme", "themes", "status")
@@ -31,7 +32,7 @@ def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFra
             t("programme", lang): programme_name(dataset, record["programme"], lang),
             t("themes", lang): theme_labels(dataset, record["themes"], lang),
             t("status", lang): t(f"status_{record['status']}", lang),
-            t("period", lang): format_period(record["start"], record["end"], record["duration_years"], lang),
+            t("period", lang): Period.of(record).format(lang),
             t("funder", lang): funder_text(dataset, record["programme"], lang),
             t("description", lang): record["description"],
             t("source", lang): _source_title(dataset, record["source"]),
@@ -39,7 +40,7 @@ def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFra
             t("col_quote", lang): record["quote"],
             "id": record["id"],
         }
-        for record in view.partnerships.to_dict("records")
+        for record in records_of(view.partnerships, dataset.partnership_by_id)
     ]
     return pd.DataFrame(rows, columns=_partnership_columns(lang))
 
@@ -60,22 +61,22 @@ def readable_funding(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
         for key in ("funder", "channel", "programme", "col_partnership", "amount", "col_currency", "period")
     ] + [t("description", lang), t("source", lang), t("col_source_url", lang), t("col_quote", lang), "id"]
     rows = []
-    for record in view.funding.to_dict("records"):
+    for record in records_of(view.funding, dataset.funding_by_id):
         partnership = ""
-        if record["partnership"]:
-            match = dataset.partnerships[dataset.partnerships["id"] == record["partnership"]].iloc[0].to_dict()
+        if record["partnership"] is not None:
+            match = dataset.partnership_by_id[record["partnership"]]
             partnership = (
                 f"{place_name(dataset, match['from_place'], lang)} – {place_name(dataset, match['to_place'], lang)}"
             )
         rows.append(
             [
                 funder_name(dataset, record["funder"], lang),
-                record["channel"],
+                record["channel"] or "",
                 programme_name(dataset, record["programme"], lang),
                 partnership,
                 record["amount"],
-                record["currency"],
-                format_period(record["start"], record["end"], None, lang),
+                record["currency"] or "",
+                Period.of(record).format(lang),
                 record["purpose"],
                 _source_title(dataset, record["source"]),
                 _source_url(dataset, record["source"]),
@@ -83,7 +84,8 @@ def readable_funding(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
                 record["id"],
             ]
         )
-    return pd.DataFrame(rows, columns=columns)
+    # An all-empty amount column is still a number column: empty cells, never the text "None".
+    return pd.DataFrame(rows, columns=columns).astype({t("amount", lang): float})
 
 
 def search_rows(table: pd.DataFrame, query: str) -> pd.DataFrame:

@@ -13,30 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from partnerships.dataset import Dataset
-from partnerships.filters import View, period_years, years
-from partnerships.i18n import format_period, t
+from partnerships.dataset import Dataset, records_of
+from partnerships.filters import View, years
+from partnerships.i18n import t
 from partnerships.labels import partnership_title, programme_name
+from partnerships.period import Period
 
 STATED = "stated"
 OPEN_END = "open-end"
 OPEN_START = "open-start"
-
-
-def period_start(value: str) -> date:
-    """The first day a period value covers: '2014' -> 2014-01-01, '2024-03' -> 2024-03-01."""
-    parts = [int(part) for part in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def period_end(value: str) -> date:
-    """The day after the last day a period value covers: '2024' -> 2025-01-01, '2024-03' -> 2024-04-01."""
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0] + 1, 1, 1)
-    if len(parts) == 2:
-        return date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-    return date.fromordinal(date(*parts).toordinal() + 1)
 
 
 @dataclass(frozen=True)
@@ -60,25 +45,19 @@ class Timeline:
     axis_end: date
 
 
-def _bar_span(
-    start: str, end: str, duration: object, axis_start: date, axis_end: date
-) -> tuple[date, date, str] | None:
-    if start and end:
-        return period_start(start), period_end(end), STATED
-    if start:
-        first, last = period_years(start, "", duration)
-        if last is not None:
-            # A stated length from a stated start: the span is stated, its last day is not.
-            begin = period_start(start)
-            return begin, date(begin.year + (last - first), begin.month, begin.day), STATED
-        return period_start(start), axis_end, OPEN_END
-    if end:
-        return axis_start, period_end(end), OPEN_START
+def bar_span(period: Period, axis_start: date, axis_end: date) -> tuple[date, date, str] | None:
+    """Where a bar starts and ends, and its shape; None when the period cannot be placed on the axis."""
+    if period.first_day is not None and period.end_day is not None:
+        return period.first_day, period.end_day, STATED
+    if period.open_end:
+        return period.first_day, axis_end, OPEN_END
+    if period.open_start:
+        return axis_start, period.end_day, OPEN_START
     return None
 
 
-def _period_label(start: str, end: str, duration: object, shape: str, lang: str) -> str:
-    text = format_period(start, end, duration, lang)
+def _period_label(period: Period, shape: str, lang: str) -> str:
+    text = period.format(lang)
     if shape == OPEN_END:
         text += f" · {t('end_not_stated', lang)}"
     elif shape == OPEN_START:
@@ -91,11 +70,12 @@ def timeline(dataset: Dataset, view: View, lang: str) -> Timeline:
     all_years = years(dataset) or [date.today().year]
     axis_start, axis_end = date(all_years[0], 1, 1), date(all_years[-1] + 1, 1, 1)
     rows: list[tuple[str, str, str, dict]] = []
-    for programme in dataset.programmes.to_dict("records"):
+    partnerships = records_of(view.partnerships, dataset.partnership_by_id)
+    for programme in dataset.programme_by_id.values():
         if programme["id"] not in view.programme_ids:
             continue
         rows.append(("programme", programme["id"], programme_name(dataset, programme["id"], lang), programme))
-        for partnership in view.partnerships.to_dict("records"):
+        for partnership in partnerships:
             if partnership["programme"] == programme["id"]:
                 rows.append(
                     ("partnership", partnership["id"], partnership_title(dataset, partnership, lang), partnership)
@@ -108,13 +88,11 @@ def timeline(dataset: Dataset, view: View, lang: str) -> Timeline:
         while label in seen:
             label += "\u2009"
         seen.add(label)
-        start, end, duration = record["start"], record["end"], record.get("duration_years")
-        span = _bar_span(start, end, duration, axis_start, axis_end)
+        period = Period.of(record)
+        span = bar_span(period, axis_start, axis_end)
         if span is None:
-            undrawn.append((kind, row_id, label, format_period(start, end, duration, lang)))
+            undrawn.append((kind, row_id, label, period.format(lang)))
             continue
         begin, finish, shape = span
-        bars.append(
-            Bar(row_id, kind, label, order, begin, finish, shape, _period_label(start, end, duration, shape, lang))
-        )
+        bars.append(Bar(row_id, kind, label, order, begin, finish, shape, _period_label(period, shape, lang)))
     return Timeline(bars, undrawn, axis_start, axis_end)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnerships.dataset import Dataset
+from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View, programme_funder
-from partnerships.i18n import format_period, t
+from partnerships.i18n import t
 from partnerships.labels import funder_name, place_name, programme_name, theme_labels
+from partnerships.period import Period
 
 
 def default_tour(dataset: Dataset, view: View) -> list[str]:
     """Every partnership in the view, grouped by programme, each group in data order."""
-    programme_order = {programme: index for index, programme in enumerate(dataset.programmes["id"])}
-    records = view.partnerships.to_dict("records")
+    programme_order = {programme: index for index, programme in enumerate(dataset.programme_by_id)}
+    records = records_of(view.partnerships, dataset.partnership_by_id)
     ordered = sorted(enumerate(records), key=lambda pair: (programme_order[pair[1]["programme"]], pair[0]))
     return [record["id"] for _, record in ordered]
 
@@ -47,11 +48,11 @@ def story(dataset: Dataset, partnership_id: str, lang: str) -> Story:
     record = dataset.partnership_by_id[partnership_id]
     programme = dataset.programme_by_id[record["programme"]]
     funder = programme_funder(dataset, record["programme"])
-    since = format_period(record["start"], record["end"], record["duration_years"], lang)
-    if since == t("not_stated", lang):
-        programme_period = format_period(programme["start"], programme["end"], programme["duration_years"], lang)
-        if programme_period != since:
-            since = f"{since} ({t('programme', lang).lower()}: {programme_period})"
+    period, programme_period = Period.of(record), Period.of(programme)
+    since = period.format(lang)
+    if not period.is_stated and programme_period.is_stated:
+        # The partnership's own period is not stated; its programme's gives the context.
+        since = f"{since} ({t('programme', lang).lower()}: {programme_period.format(lang)})"
     source = dataset.source_by_id[record["source"]]
     return Story(
         headline=t(

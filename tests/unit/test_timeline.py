@@ -13,21 +13,8 @@ import pytest
 
 from partnerships.dataset import Dataset
 from partnerships.filters import Filters, apply_filters
-from partnerships.timeline import OPEN_END, OPEN_START, STATED, period_end, period_start, timeline
-
-
-@pytest.mark.parametrize(
-    ("value", "start", "end"),
-    [
-        ("2014", date(2014, 1, 1), date(2015, 1, 1)),
-        ("2024-03", date(2024, 3, 1), date(2024, 4, 1)),
-        ("2024-12", date(2024, 12, 1), date(2025, 1, 1)),
-        ("2024-02-29", date(2024, 2, 29), date(2024, 3, 1)),
-    ],
-)
-def test_period_values(value: str, start: date, end: date) -> None:
-    assert period_start(value) == start
-    assert period_end(value) == end
+from partnerships.period import Period
+from partnerships.timeline import OPEN_END, OPEN_START, STATED, bar_span, timeline
 
 
 def _bars(dataset: Dataset, filters: Filters | None = None):
@@ -68,12 +55,22 @@ def test_partnerships_follow_their_programme_and_labels_differ(dataset: Dataset)
     assert len(labels) == len(set(labels))  # two Copenhagen–Kyiv rows stay two rows
 
 
-def test_open_end_is_drawn_to_the_edge() -> None:
-    from partnerships.timeline import _bar_span
+EDGE = (date(2014, 1, 1), date(2027, 1, 1))
 
-    edge = (date(2014, 1, 1), date(2027, 1, 1))
-    assert _bar_span("2023", "", None, *edge) == (date(2023, 1, 1), date(2027, 1, 1), OPEN_END)
-    assert _bar_span("", "", 4, *edge) is None
+
+@pytest.mark.parametrize(
+    ("period", "span"),
+    [
+        (Period("2014", "2024"), (date(2014, 1, 1), date(2025, 1, 1), STATED)),
+        (Period("2023", None, 3), (date(2023, 1, 1), date(2026, 1, 1), STATED)),
+        (Period("2023"), (date(2023, 1, 1), EDGE[1], OPEN_END)),
+        (Period(None, "2024-03"), (EDGE[0], date(2024, 4, 1), OPEN_START)),
+        (Period(None, None, 4), None),  # a length with no start cannot be placed
+        (Period(), None),
+    ],
+)
+def test_bar_spans(period: Period, span: tuple | None) -> None:
+    assert bar_span(period, *EDGE) == span
 
 
 def test_the_year_filter_drops_bars_outside_it(dataset: Dataset) -> None:
