@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from geo.arcs import distance_km
 from partnerships.citations import Citation, citations
 from partnerships.dataset import Dataset
-from partnerships.filters import programme_funder, programme_lineage
+from partnerships.filters import programme_funder
+from partnerships.grant_projection import programme_grants_text, stated_share
 from partnerships.i18n import format_amount, format_number, t
 from partnerships.labels import funder_name, partnership_title, programme_name, theme_labels
 from partnerships.period import Period
@@ -29,16 +30,12 @@ def funder_text(dataset: Dataset, programme: str, lang: str) -> str:
 
 def _amount_text(dataset: Dataset, partnership_id: str, programme: str, lang: str) -> str:
     """The partnership's own amount if stated; otherwise 'not stated', with the programme's grant for context."""
-    funding = dataset.funding
-    own = funding[funding["partnership"] == partnership_id]["amount"].dropna()
-    if not own.empty:
-        row = funding[funding["partnership"] == partnership_id].dropna(subset=["amount"]).iloc[0]
-        return format_amount(row["amount"], row["currency"], lang)
-    lineage = programme_lineage(dataset, programme)
-    grants = funding[funding["programme"].isin(lineage) & (funding["partnership"] == "")].dropna(subset=["amount"])
+    share = stated_share(dataset, partnership_id)
+    if share is not None:
+        return format_amount(share["amount"], share["currency"], lang)
     text = t("not_stated", lang)
-    if not grants.empty:
-        whole = ", ".join(format_amount(row["amount"], row["currency"], lang) for row in grants.to_dict("records"))
+    whole = programme_grants_text(dataset, programme, lang)
+    if whole:
         text += f" ({t('programme', lang).lower()}: {whole})"
     return text
 

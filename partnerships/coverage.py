@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from partnerships.citations import Citation, citations
-from partnerships.dataset import Dataset
+from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View, programme_funder
+from partnerships.grant_projection import programme_grants_text
 from partnerships.i18n import format_amount, t
 from partnerships.labels import funder_name, partnership_title, place_name, programme_name, theme_label
 
@@ -64,9 +65,7 @@ def coverage(dataset: Dataset, view: View, side: str, themes: tuple[str, ...] = 
     """
     in_scope = _themes_in_scope(dataset, themes)
     ukrainian = side == UKRAINE
-    places = [
-        record["id"] for record in dataset.places.to_dict("records") if (record["country"] == UKRAINE) == ukrainian
-    ]
+    places = [place_id for place_id, place in dataset.place_by_id.items() if (place["country"] == UKRAINE) == ukrainian]
     result = {place: PlaceCoverage(place) for place in places}
     if ukrainian:
         result[NO_CITY] = PlaceCoverage(NO_CITY)
@@ -75,7 +74,7 @@ def coverage(dataset: Dataset, view: View, side: str, themes: tuple[str, ...] = 
         if place in result and theme in in_scope:
             result[place].covered.setdefault(theme, []).append(link)
 
-    for record in view.partnerships.to_dict("records"):
+    for record in records_of(view.partnerships, dataset.partnership_by_id):
         pair = _ukrainian_side(dataset, record)
         if pair is None:
             continue  # a Nordic-Nordic partnership (Copenhagen with Odense) names no Ukrainian partner
@@ -83,10 +82,11 @@ def coverage(dataset: Dataset, view: View, side: str, themes: tuple[str, ...] = 
         funder = programme_funder(dataset, record["programme"])
         for theme in record["themes"]:
             add(here, theme, Link(there, record["programme"], funder, record["id"]))
-    for record in view.unlinked_programmes.to_dict("records"):
+    for record in records_of(view.unlinked_programmes, dataset.programme_by_id):
         funder = programme_funder(dataset, record["id"])
-        here = NO_CITY if ukrainian else record["owner_place"]
-        there = record["owner_place"] if ukrainian else NO_CITY
+        owner_place = record["owner_place"] or NO_CITY
+        here = NO_CITY if ukrainian else owner_place
+        there = owner_place if ukrainian else NO_CITY
         for theme in record["themes"]:
             add(here, theme, Link(there, record["id"], funder, "", owner=record["owner"] if ukrainian else ""))
     for entry in result.values():
@@ -103,12 +103,6 @@ def partner_label(dataset: Dataset, link: Link, lang: str) -> str:
     if not link.partner and link.owner and not link.partnership:
         return link.owner
     return place_label(dataset, link.partner, lang)
-
-
-def _programme_amount(dataset: Dataset, programme: str, lang: str) -> str:
-    funding = dataset.funding
-    rows = funding[(funding["programme"] == programme) & (funding["partnership"] == "")].dropna(subset=["amount"])
-    return ", ".join(format_amount(row["amount"], row["currency"], lang) for row in rows.to_dict("records"))
 
 
 def matrix(dataset: Dataset, entries: list[PlaceCoverage], lang: str) -> pd.DataFrame:
@@ -138,9 +132,12 @@ def matrix(dataset: Dataset, entries: list[PlaceCoverage], lang: str) -> pd.Data
 def funders_of_covered(dataset: Dataset, entry: PlaceCoverage, lang: str) -> pd.DataFrame:
     """One row per covered theme and partner: who, through what, funded by whom, and the stated amount."""
     rows = []
+    amounts: dict[str, str] = {}  # per programme: a place may have thousands of links
     for theme in sorted(entry.covered, key=dataset.theme_ids.index):
         for link in entry.covered[theme]:
-            amount = _programme_amount(dataset, link.programme, lang)
+            if link.programme not in amounts:
+                amounts[link.programme] = programme_grants_text(dataset, link.programme, lang)
+            amount = amounts[link.programme]
             rows.append(
                 {
                     t("theme", lang): theme_label(dataset, theme, lang),

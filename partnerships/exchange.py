@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 
 from partnerships.dataset import Dataset, records, records_of
 from partnerships.filters import View, programme_lineage
+from partnerships.grant_projection import project
 from partnerships.i18n import format_amount, locale, t
 from partnerships.labels import funder_name, partnership_title, programme_name, theme_label
 from partnerships.period import Period
@@ -85,11 +86,8 @@ class Grant:
     # A partnership's share of its programme's grant: listed, never added to a total.
     share: bool
     reported_twice: bool
-
-    @property
-    def counted(self) -> bool:
-        """Added to totals: a stated amount that is a whole grant, not a share of one."""
-        return self.amount is not None and not self.share
+    # Added to totals (partnerships.grant_projection): a stated amount of a whole grant.
+    counted: bool
 
 
 def grant_themes(dataset: Dataset, record: dict) -> tuple[str, ...]:
@@ -112,17 +110,18 @@ def grants(dataset: Dataset, view: View, rates: dict[str, Rate], lang: str) -> l
     """Every funding row of the view, once each (a grant reported by two articles is one row)."""
     found = []
     for record in records_of(view.funding, dataset.funding_by_id):
-        amount = record["amount"]
-        eur = to_eur(amount, record["currency"], rates)
+        projection = project(record)
+        amount, currency = projection.amount, projection.currency
+        eur = to_eur(amount, currency, rates)
         themes = grant_themes(dataset, record)
         programme = programme_name(dataset, record["programme"], lang)
-        if record["partnership"] is not None:
+        if projection.is_share:
             partnership = dataset.partnership_by_id[record["partnership"]]
             programme = f"{programme}: {partnership_title(dataset, partnership, lang)}"
         if amount is None:
             eur_text = t("not_stated", lang)
         elif eur is None:
-            eur_text = t("no_rate", lang, currency=record["currency"])
+            eur_text = t("no_rate", lang, currency=currency)
         else:
             eur_text = format_amount(round(eur), EURO, lang)
         period = Period.of(record)
@@ -132,8 +131,8 @@ def grants(dataset: Dataset, view: View, rates: dict[str, Rate], lang: str) -> l
                 funder=funder_name(dataset, record["funder"], lang),
                 programme=programme,
                 amount=amount,
-                currency=record["currency"],
-                amount_text=format_amount(amount, record["currency"], lang),
+                currency=currency,
+                amount_text=format_amount(amount, currency, lang),
                 eur=eur,
                 eur_text=eur_text,
                 themes=themes,
@@ -141,8 +140,9 @@ def grants(dataset: Dataset, view: View, rates: dict[str, Rate], lang: str) -> l
                 first_year=period.first_year,
                 last_year=period.last_year,
                 period=period.format(lang),
-                share=record["partnership"] is not None,
-                reported_twice=record["also_source"] is not None and record["also_source"] != record["source"],
+                share=projection.is_share,
+                reported_twice=projection.reported_twice,
+                counted=projection.counted,
             )
         )
     return found

@@ -1,10 +1,7 @@
 """Funding per funder for a view: amounts in their own currency, never double-counted.
 
-Rules, from the data contract:
-- one row of funding.csv is one grant, however many articles report it (the second report
-  is the row's `also_source`), so a grant is counted once;
-- a row tied to a partnership is a share of its programme's grant and is never added to the total;
-- an amount the sources don't state is shown as not stated and never counted as zero.
+What is added up and what is only listed (a grant reported twice, a partnership's share, an
+unstated amount) is decided by partnerships.grant_projection.
 """
 
 from __future__ import annotations
@@ -15,6 +12,7 @@ from dataclasses import dataclass, field
 from partnerships.citations import Citation, citations
 from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View, programme_lineage
+from partnerships.grant_projection import project, totals_by_currency
 from partnerships.i18n import format_amount
 from partnerships.labels import funder_name, partnership_title, programme_name
 from partnerships.period import Period
@@ -32,11 +30,8 @@ class FundingLine:
     amount_text: str
     purpose: str
     citations: list[Citation]
-
-    @property
-    def counted_once(self) -> bool:
-        """True when two sources report this one grant."""
-        return len(self.citations) > 1 and self.citations[0].source_id != self.citations[1].source_id
+    # Two sources report this one grant: listed once, counted once.
+    counted_once: bool
 
 
 @dataclass
@@ -51,13 +46,13 @@ class FunderSummary:
 def funding_by_funder(dataset: Dataset, view: View, lang: str) -> list[FunderSummary]:
     """One summary per funder in the view, in the order of funders.csv."""
     summaries: dict[str, FunderSummary] = {}
-    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    by_funder: dict[str, list[dict]] = defaultdict(list)
     for record in records_of(view.funding, dataset.funding_by_id):
         funder = record["funder"]
         summary = summaries.setdefault(funder, FunderSummary(funder, funder_name(dataset, funder, lang)))
-        amount = record["amount"]
+        by_funder[funder].append(record)
         programme = programme_name(dataset, record["programme"], lang)
-        if record["partnership"]:
+        if record["partnership"] is not None:
             partnership = dataset.partnership_by_id[record["partnership"]]
             programme = f"{programme}: {partnership_title(dataset, partnership, lang)}"
         summary.lines.append(
@@ -67,19 +62,18 @@ def funding_by_funder(dataset: Dataset, view: View, lang: str) -> list[FunderSum
                 partnership=record["partnership"],
                 channel=record["channel"],
                 period=Period.of(record).format(lang),
-                amount=amount,
+                amount=record["amount"],
                 currency=record["currency"],
-                amount_text=format_amount(amount, record["currency"], lang),
+                amount_text=format_amount(record["amount"], record["currency"], lang),
                 purpose=record["purpose"],
                 citations=citations(dataset, record),
+                counted_once=project(record).reported_twice,
             )
         )
-        if amount is not None and not record["partnership"]:
-            totals[funder][record["currency"]] += amount
-    order = list(dataset.funders["id"])
+    order = list(dataset.funder_by_id)
     result = sorted(summaries.values(), key=lambda s: order.index(s.funder_id))
     for summary in result:
-        summary.totals = dict(totals[summary.funder_id])
+        summary.totals = totals_by_currency(by_funder[summary.funder_id])
     return result
 
 

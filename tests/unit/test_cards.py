@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from partnerships.cards import Card, partnership_card
-from partnerships.dataset import Dataset
+from partnerships.dataset import Dataset, load_dataset
 from partnerships.i18n import t
+from tests.fixtures.datasets import write_stated_share
 
 # Copenhagen-Kyiv as the crow flies: about 1,330 km (great-circle, city centres).
 COPENHAGEN_KYIV_KM = 1_330
@@ -51,6 +53,11 @@ def test_copenhagen_kyiv_projects_card_in_english(dataset: Dataset) -> None:
     assert amount.startswith("not stated")
     assert "20,000,000" in amount
     assert abs(kilometres(field(card, "distance", "en"), "en") - COPENHAGEN_KYIV_KM) <= KM_TOLERANCE
+
+
+def test_a_stated_share_is_the_cards_amount(tmp_path: Path) -> None:
+    card = partnership_card(load_dataset(write_stated_share(tmp_path)), "copenhagen-kyiv-projects", "en")
+    assert field(card, "amount", "en") == "DKK 2,000,000"  # the share itself, not the programme's grant
 
 
 def test_card_cites_its_sources_with_quotes(dataset: Dataset) -> None:

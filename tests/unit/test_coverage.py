@@ -11,6 +11,8 @@ from __future__ import annotations
 from partnerships.coverage import NO_CITY, coverage, funders_of_covered, matrix, sources_with_facts
 from partnerships.dataset import Dataset
 from partnerships.filters import Filters, apply_filters
+from partnerships.i18n import format_amount, t
+from partnerships.labels import programme_name
 
 
 def _by_place(dataset: Dataset, side: str, filters: Filters | None = None):
@@ -103,3 +105,15 @@ def test_every_source_lists_the_facts_that_cite_it(dataset: Dataset) -> None:
         for record in table.to_dict("records")
     )
     assert cited == expected
+
+
+def test_a_project_under_an_umbrella_draws_on_the_umbrellas_grant(dataset: Dataset) -> None:
+    # SKR: "totalt 250 miljoner kronor" to all SALAR International projects; PROSTO's part is not stated.
+    table = funders_of_covered(dataset, _by_place(dataset, "UA")[NO_CITY], "en")
+    prosto = table[table[t("programme", "en")] == programme_name(dataset, "prosto", "en")]
+    assert not prosto.empty
+    expected = t("programme_amount", "en", amount=format_amount(250_000_000, "SEK", "en"))
+    assert set(prosto[t("amount", "en")]) == {expected}
+    # A programme nobody states a grant for says so.
+    icld = table[table[t("programme", "en")] == programme_name(dataset, "icld-partnerships", "en")]
+    assert set(icld[t("amount", "en")]) == {t("not_stated", "en")}

@@ -17,7 +17,7 @@ from partnerships.dataset import Dataset, load_dataset
 from partnerships.filters import Filters, apply_filters
 from partnerships.funding import FunderSummary, funding_by_funder, programmes_without_funder
 from partnerships.i18n import t
-from tests.fixtures.datasets import copy_bundled, read_csv, write_csv
+from tests.fixtures.datasets import copy_bundled, read_csv, write_csv, write_stated_share
 
 ALL = Filters()  # no filter: the whole map
 
@@ -84,13 +84,7 @@ def test_a_second_grant_in_the_same_currency_adds_up(tmp_path: Path) -> None:
 
 
 def test_a_partnerships_share_is_not_added_to_its_programmes_grant(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path)
-    path = folder / "funding.csv"
-    header, rows = read_csv(path)
-    share = next(row for row in rows if row[header.index("id")] == "dk-copenhagen-share")
-    share[header.index("amount")], share[header.index("currency")] = "2000000", "DKK"
-    write_csv(path, header, rows)
-    fund = summaries(load_dataset(folder))["ukraine-fund"]
+    fund = summaries(load_dataset(write_stated_share(tmp_path)))["ukraine-fund"]
     assert fund.totals == {"DKK": 20_000_000}
     (line,) = [line for line in fund.lines if line.funding_id == "dk-copenhagen-share"]
     assert "2,000,000" in nbsp(line.amount_text)
