@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from partnerships.coverage import sources_with_facts
 from partnerships.i18n import t
+from partnerships.sources import sources_with_facts
 from ui.frame import open_page, run_page
 from ui.panels import md
 

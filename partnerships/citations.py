@@ -35,7 +35,7 @@ def citations(dataset: Dataset, record: dict) -> list[Citation]:
     found = []
     for source_field, quote_field in (("source", "quote"), ("also_source", "also_quote")):
         source_id = record.get(source_field)
-        if not source_id:
+        if source_id is None:
             continue
         found.append(source_citation(dataset.source_by_id[source_id], record.get(quote_field)))
     return found

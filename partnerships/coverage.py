@@ -1,4 +1,4 @@
-"""What is covered: which themes each place has a partner on, and which facts each source supports.
+"""What is covered: which themes each place has a partner on, and who funds it.
 
 Coverage answers "which of our themes have no partner yet, and who funds the ones that do?":
 for each Ukrainian city, the themes a Nordic partner works on with it (and who pays), and the
@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from partnerships.citations import Citation, citations
 from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View, programme_funder
 from partnerships.grant_projection import programme_grants_text
-from partnerships.i18n import format_amount, t
-from partnerships.labels import funder_name, partnership_title, place_name, programme_name, theme_label
+from partnerships.i18n import t
+from partnerships.labels import funder_name, place_name, programme_name, theme_label
 
 UKRAINE = "UA"
 NO_CITY = ""  # the partner of a programme that names no Ukrainian city
@@ -150,71 +149,3 @@ def funders_of_covered(dataset: Dataset, entry: PlaceCoverage, lang: str) -> pd.
                 }
             )
     return pd.DataFrame(rows)
-
-
-# --- sources: which facts cite each article ------------------------------------------------------
-
-FACT_TABLES = (
-    ("partnership", "partnerships"),
-    ("programme", "programmes"),
-    ("funding", "funding"),
-    ("figure", "figures"),
-)
-
-
-@dataclass(frozen=True)
-class Fact:
-    kind: str  # "partnership", "programme", "funding" or "figure"
-    fact_id: str
-    label: str
-    quote: str
-    second_report: bool  # this source is the second to report the fact (also_source, another article)
-
-
-@dataclass(frozen=True)
-class SourceEntry:
-    citation: Citation  # title, publisher, date and url; quote empty
-    language: str
-    note: str
-    facts: list[Fact]
-
-
-def _fact_label(dataset: Dataset, kind: str, record: dict, lang: str) -> str:
-    if kind == "partnership":
-        return partnership_title(dataset, record, lang)
-    if kind == "programme":
-        return programme_name(dataset, record["id"], lang)
-    if kind == "funding":
-        amount = format_amount(record["amount"], record["currency"], lang)
-        return f"{funder_name(dataset, record['funder'], lang)} → {programme_name(dataset, record['programme'], lang)}: {amount}"
-    return str(record.get(f"label_{lang}") or record["label_en"])
-
-
-def sources_with_facts(dataset: Dataset, lang: str) -> list[SourceEntry]:
-    """Every source in the order of sources.csv, with every fact that cites it and the quote it cites."""
-    entries = []
-    for source in dataset.sources.to_dict("records"):
-        facts = []
-        for kind, table_name in FACT_TABLES:
-            for record in getattr(dataset, table_name).to_dict("records"):
-                for position, citation in enumerate(citations(dataset, record)):
-                    if citation.source_id == source["id"]:
-                        label = _fact_label(dataset, kind, record, lang)
-                        second = position > 0 and record["source"] != source["id"]
-                        facts.append(Fact(kind, record["id"], label, citation.quote, second_report=second))
-        entries.append(
-            SourceEntry(
-                citation=Citation(
-                    source_id=source["id"],
-                    title=str(source["title"]),
-                    publisher=str(source["publisher"]),
-                    date=str(source["date"]),
-                    url=str(source["url"]),
-                    quote="",
-                ),
-                language=str(source["language"]),
-                note=str(source["note"]),
-                facts=facts,
-            )
-        )
-    return entries
