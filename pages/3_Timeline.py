@@ -9,7 +9,7 @@ import streamlit as st
 from partnerships.filters import apply_filters
 from partnerships.i18n import t
 from partnerships.palette import OKABE_ITO
-from partnerships.timeline import OPEN_END, OPEN_START, STATED, Timeline, timeline
+from partnerships.timeline import OPEN_END, OPEN_START, STATED, Row, Timeline, timeline
 from ui.frame import open_page, run_page
 from ui.panels import md
 
@@ -18,14 +18,27 @@ SEP = " · "
 SHAPES = [STATED, OPEN_END, OPEN_START]
 
 
-def chart(line: Timeline, year: int | None, lang: str) -> alt.Chart:
+def row_labels(line: Timeline) -> dict[Row, str]:
+    """Each row's label: a partnership indented under its programme. Labels differ, as they name the chart's rows."""
+    labels: dict[Row, str] = {}
+    seen: set[str] = set()
+    for row in sorted([*line.bars, *line.undrawn], key=lambda row: row.order):
+        label = f"↳ {row.name}" if row.depth else row.name
+        while label in seen:
+            label += "\u2009"
+        seen.add(label)
+        labels[row] = label
+    return labels
+
+
+def chart(line: Timeline, labels: dict[Row, str], year: int | None, lang: str) -> alt.Chart:
     """Bars coloured by kind; a faded bar with a dashed outline where a start or end is not stated.
 
     Each row is labelled with its name and period in words, so nothing is told by colour or shape alone.
     """
     frame = pd.DataFrame(
         {
-            "row": f"{bar.label}{SEP}{bar.period_text}",
+            "row": f"{labels[bar]}{SEP}{bar.period_text}",
             "order": bar.order,
             "start": pd.Timestamp(bar.start),
             "end": pd.Timestamp(bar.end),
@@ -88,35 +101,36 @@ def main() -> None:
     dataset, filters, lang = open_page("page_timeline")
     view = apply_filters(dataset, filters)
     line = timeline(dataset, view, lang)
+    labels = row_labels(line)
     st.caption(t("timeline_intro", lang))
     if filters.year is not None:
         st.markdown(f"**{t('selected_year', lang, year=filters.year)}**")
     if line.bars:
-        summary = "; ".join(f"{bar.label}: {bar.period_text}" for bar in line.bars)
+        summary = "; ".join(f"{labels[bar]}: {bar.period_text}" for bar in line.bars)
         st.altair_chart(
-            chart(line, filters.year, lang),
+            chart(line, labels, filters.year, lang),
             height=ROW_HEIGHT * len(line.bars) + 140,
             alt=f"{t('page_timeline', lang)}: {summary}",
         )
     else:
         st.info(t("nothing_matches", lang))
-    rows = [(b.kind, b.row_id, b.label, b.period_text) for b in line.bars] + line.undrawn
+    rows = [*line.bars, *line.undrawn]
     if line.undrawn:
         st.subheader(t("period_not_stated_list", lang), anchor=False)
         st.markdown(
             "\n".join(
-                f"- {md(label)} ({md(t(f'kind_{kind}', lang).lower())}): {md(period)}"
-                for kind, _, label, period in line.undrawn
+                f"- {md(labels[row])} ({md(t(f'kind_{row.kind}', lang).lower())}): {md(row.period_text)}"
+                for row in line.undrawn
             )
         )
     if filters.year is not None and view.undated:
-        names = [label.removeprefix("↳ ").strip() for _, row_id, label, _ in rows if row_id in view.undated]
+        names = [row.name for row in rows if row.row_id in view.undated]
         st.caption(t("undated_note", lang, year=filters.year, items=", ".join(names)))
     with st.expander(t("timeline_table", lang)):
         headings = (t("legend_kind", lang), t("col_name", lang), t("period", lang))
         st.table(
             pd.DataFrame(
-                [(t(f"kind_{kind}", lang), label, period) for kind, _, label, period in rows], columns=headings
+                [(t(f"kind_{row.kind}", lang), labels[row], row.period_text) for row in rows], columns=headings
             )
         )
 

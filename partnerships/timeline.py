@@ -25,22 +25,29 @@ OPEN_START = "open-start"
 
 
 @dataclass(frozen=True)
-class Bar:
+class Row:
+    """A programme, or a partnership listed under its programme."""
+
     row_id: str
     kind: str  # "programme" or "partnership"
-    label: str
-    order: int
-    start: date | None
-    end: date | None  # exclusive
-    shape: str  # STATED, OPEN_END or OPEN_START
+    name: str
+    depth: int  # 0 for a programme, 1 for a partnership under it
+    order: int  # position in the list: programmes in data order, each followed by its partnerships
     period_text: str
+
+
+@dataclass(frozen=True)
+class Bar(Row):
+    start: date
+    end: date  # exclusive
+    shape: str  # STATED, OPEN_END or OPEN_START
 
 
 @dataclass(frozen=True)
 class Timeline:
     bars: list[Bar]
-    # Rows whose period the sources don't state well enough to draw: (kind, row id, label, period text).
-    undrawn: list[tuple[str, str, str, str]]
+    # Rows whose period the sources don't state well enough to draw.
+    undrawn: list[Row]
     axis_start: date
     axis_end: date
 
@@ -69,30 +76,26 @@ def timeline(dataset: Dataset, view: View, lang: str) -> Timeline:
     """Bars for the view's programmes, each followed by its partnerships, in the order of programmes.csv."""
     all_years = years(dataset) or [date.today().year]
     axis_start, axis_end = date(all_years[0], 1, 1), date(all_years[-1] + 1, 1, 1)
-    rows: list[tuple[str, str, str, dict]] = []
+    listed: list[tuple[str, str, int, dict]] = []
     partnerships = records_of(view.partnerships, dataset.partnership_by_id)
     for programme in dataset.programme_by_id.values():
         if programme["id"] not in view.programme_ids:
             continue
-        rows.append(("programme", programme["id"], programme_name(dataset, programme["id"], lang), programme))
-        for partnership in partnerships:
-            if partnership["programme"] == programme["id"]:
-                rows.append(
-                    ("partnership", partnership["id"], partnership_title(dataset, partnership, lang), partnership)
-                )
+        listed.append(("programme", programme_name(dataset, programme["id"], lang), 0, programme))
+        listed += [
+            ("partnership", partnership_title(dataset, partnership, lang), 1, partnership)
+            for partnership in partnerships
+            if partnership["programme"] == programme["id"]
+        ]
     bars, undrawn = [], []
-    seen: set[str] = set()
-    for order, (kind, row_id, label, record) in enumerate(rows):
-        # A partnership sits under its programme; labels must differ, as they name the chart's rows.
-        label = f"↳ {label}" if kind == "partnership" else label
-        while label in seen:
-            label += "\u2009"
-        seen.add(label)
+    for order, (kind, name, depth, record) in enumerate(listed):
         period = Period.of(record)
         span = bar_span(period, axis_start, axis_end)
         if span is None:
-            undrawn.append((kind, row_id, label, period.format(lang)))
+            undrawn.append(Row(record["id"], kind, name, depth, order, period.format(lang)))
             continue
         begin, finish, shape = span
-        bars.append(Bar(row_id, kind, label, order, begin, finish, shape, _period_label(period, shape, lang)))
+        bars.append(
+            Bar(record["id"], kind, name, depth, order, _period_label(period, shape, lang), begin, finish, shape)
+        )
     return Timeline(bars, undrawn, axis_start, axis_end)

@@ -19,7 +19,7 @@ from partnerships.timeline import OPEN_END, OPEN_START, STATED, bar_span, timeli
 
 def _bars(dataset: Dataset, filters: Filters | None = None):
     line = timeline(dataset, apply_filters(dataset, filters or Filters()), "en")
-    return line, {bar.row_id: bar for bar in line.bars}, {row_id for _, row_id, _, _ in line.undrawn}
+    return line, {bar.row_id: bar for bar in line.bars}, {row.row_id for row in line.undrawn}
 
 
 def test_stated_periods_are_solid_bars(dataset: Dataset) -> None:
@@ -47,12 +47,16 @@ def test_undated_rows_are_listed_not_drawn(dataset: Dataset) -> None:
     assert undrawn.isdisjoint(bars)
 
 
-def test_partnerships_follow_their_programme_and_labels_differ(dataset: Dataset) -> None:
+def test_partnerships_follow_their_programme_one_level_down(dataset: Dataset) -> None:
     line = timeline(dataset, apply_filters(dataset, Filters()), "en")
-    order = [row_id for row_id, _ in sorted(((b.row_id, b.order) for b in line.bars), key=lambda x: x[1])]
+    rows = sorted([*line.bars, *line.undrawn], key=lambda row: row.order)
+    order = [row.row_id for row in rows]
     assert order.index("cph-kyiv-friendship") + 1 == order.index("copenhagen-kyiv-friendship")
-    labels = [bar.label for bar in line.bars] + [label for _, _, label, _ in line.undrawn]
-    assert len(labels) == len(set(labels))  # two Copenhagen–Kyiv rows stay two rows
+    assert {row.depth for row in rows if row.kind == "programme"} == {0}
+    assert {row.depth for row in rows if row.kind == "partnership"} == {1}
+    # Names are plain names: how a row is indented is the page's business.
+    assert [row.name for row in rows if row.kind == "partnership"].count("Copenhagen – Kyiv") == 2
+    assert not any(row.name.startswith("↳") for row in rows)
 
 
 EDGE = (date(2014, 1, 1), date(2027, 1, 1))
@@ -81,4 +85,4 @@ def test_the_year_filter_drops_bars_outside_it(dataset: Dataset) -> None:
 
 def test_labels_in_ukrainian(dataset: Dataset) -> None:
     line = timeline(dataset, apply_filters(dataset, Filters()), "uk")
-    assert any("Київ" in bar.label for bar in line.bars)
+    assert any("Київ" in bar.name for bar in line.bars)
