@@ -8,19 +8,34 @@ from partnerships.cards import funder_text
 from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View
 from partnerships.i18n import t
-from partnerships.labels import funder_name, place_name, programme_name, theme_labels
+from partnerships.labels import funder_name, partnership_title, place_name, programme_name, theme_labels
 from partnerships.period import Period
 
 # Shown on the page as the map's text alternative; the download has every column.
 PAGE_COLUMNS = ("col_from", "col_to", "programme", "themes", "status")
+FUNDING_COLUMNS = (
+    "funder",
+    "channel",
+    "programme",
+    "col_partnership",
+    "amount",
+    "col_currency",
+    "period",
+    "description",
+    "source",
+    "col_source_url",
+    "col_quote",
+)
 
 
-def _source_title(dataset: Dataset, source_id: str) -> str:
-    return str(dataset.source_by_id[source_id]["title"]) if source_id else ""
-
-
-def _source_url(dataset: Dataset, source_id: str) -> str:
-    return dataset.source_by_id[source_id]["url"] or "" if source_id else ""
+def _source_columns(dataset: Dataset, record: dict, lang: str) -> dict[str, str]:
+    """The fact's source and quote; a link the sources don't give stays an empty cell."""
+    source = dataset.source_by_id[record["source"]]
+    return {
+        t("source", lang): source["title"],
+        t("col_source_url", lang): source["url"] or "",
+        t("col_quote", lang): record["quote"],
+    }
 
 
 def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
@@ -35,9 +50,7 @@ def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFra
             t("period", lang): Period.of(record).format(lang),
             t("funder", lang): funder_text(dataset, record["programme"], lang),
             t("description", lang): record["description"],
-            t("source", lang): _source_title(dataset, record["source"]),
-            t("col_source_url", lang): _source_url(dataset, record["source"]),
-            t("col_quote", lang): record["quote"],
+            **_source_columns(dataset, record, lang),
             "id": record["id"],
         }
         for record in records_of(view.partnerships, dataset.partnership_by_id)
@@ -54,36 +67,29 @@ def page_columns(lang: str) -> list[str]:
     return [t(key, lang) for key in PAGE_COLUMNS]
 
 
+def _share_of(dataset: Dataset, partnership_id: str | None, lang: str) -> str:
+    """The partnership a share is for ('Copenhagen – Kyiv'); empty for a whole grant."""
+    return "" if partnership_id is None else partnership_title(dataset, dataset.partnership_by_id[partnership_id], lang)
+
+
 def readable_funding(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
     """One row per funding row in the view; an unstated amount stays empty, never 0."""
-    columns = [
-        t(key, lang)
-        for key in ("funder", "channel", "programme", "col_partnership", "amount", "col_currency", "period")
-    ] + [t("description", lang), t("source", lang), t("col_source_url", lang), t("col_quote", lang), "id"]
-    rows = []
-    for record in records_of(view.funding, dataset.funding_by_id):
-        partnership = ""
-        if record["partnership"] is not None:
-            match = dataset.partnership_by_id[record["partnership"]]
-            partnership = (
-                f"{place_name(dataset, match['from_place'], lang)} – {place_name(dataset, match['to_place'], lang)}"
-            )
-        rows.append(
-            [
-                funder_name(dataset, record["funder"], lang),
-                record["channel"] or "",
-                programme_name(dataset, record["programme"], lang),
-                partnership,
-                record["amount"],
-                record["currency"] or "",
-                Period.of(record).format(lang),
-                record["purpose"],
-                _source_title(dataset, record["source"]),
-                _source_url(dataset, record["source"]),
-                record["quote"],
-                record["id"],
-            ]
-        )
+    rows = [
+        {
+            t("funder", lang): funder_name(dataset, record["funder"], lang),
+            t("channel", lang): record["channel"] or "",
+            t("programme", lang): programme_name(dataset, record["programme"], lang),
+            t("col_partnership", lang): _share_of(dataset, record["partnership"], lang),
+            t("amount", lang): record["amount"],
+            t("col_currency", lang): record["currency"] or "",
+            t("period", lang): Period.of(record).format(lang),
+            t("description", lang): record["purpose"],
+            **_source_columns(dataset, record, lang),
+            "id": record["id"],
+        }
+        for record in records_of(view.funding, dataset.funding_by_id)
+    ]
+    columns = [t(key, lang) for key in FUNDING_COLUMNS] + ["id"]
     # An all-empty amount column is still a number column: empty cells, never the text "None".
     return pd.DataFrame(rows, columns=columns).astype({t("amount", lang): float})
 
