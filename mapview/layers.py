@@ -18,7 +18,7 @@ from folium.plugins import Fullscreen
 from geo.arcs import arc_points, assign_bends
 from geo.assets import AssetSource, local_source, use_assets
 from geo.basemap import add_offline_basemap
-from partnerships.dataset import Dataset
+from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View
 from partnerships.i18n import t
 from partnerships.labels import partnership_title, place_name, theme_label, theme_labels
@@ -51,7 +51,7 @@ def partnership_features(
     """A GeoJSON FeatureCollection with one curved LineString per partnership in the view."""
     styles = theme_styles(dataset.theme_ids)
     places = dataset.place_by_id
-    records = view.partnerships.to_dict("records")
+    records = records_of(view.partnerships, dataset.partnership_by_id)
     bends = assign_bends((r["from_place"], r["to_place"]) for r in records)
     features = []
     for record, bend in zip(records, bends, strict=True):
@@ -93,7 +93,7 @@ def place_features(dataset: Dataset, view: View, lang: str) -> dict:
                 "colour": country_colour(record["country"]),
             },
         }
-        for record in view.places.to_dict("records")
+        for record in records_of(view.places, dataset.place_by_id)
     ]
     return {"type": "FeatureCollection", "features": features}
 

@@ -23,6 +23,7 @@ import pandas as pd
 from partnerships.dataset import Dataset
 from partnerships.i18n import t
 from partnerships.labels import funder_name, programme_name, theme_label
+from partnerships.period import Period
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Subject:
     funder: str | None = None
     countries: frozenset[str] | None = None
     programmes: tuple[str, ...] | None = None  # the programme and its parents
-    period: tuple[int | None, int | None] | None = None
+    period: Period | None = None
 
 
 Verdict = bool | None  # None: kept, but the sources don't say enough to tell
@@ -65,10 +66,8 @@ def _overlaps(values: frozenset[str] | None, chosen: tuple[str, ...]) -> Verdict
     return values is None or bool(values & set(chosen))
 
 
-def _in_year(period: tuple[int | None, int | None] | None, chosen: tuple[str, ...]) -> Verdict:
-    if period is None:
-        return True
-    return year_match_period(period, int(chosen[0]))
+def _in_year(period: Period | None, chosen: tuple[str, ...]) -> Verdict:
+    return True if period is None else period.covers(int(chosen[0]))
 
 
 FILTERS: tuple[FilterSpec, ...] = (
@@ -184,43 +183,15 @@ def countries(dataset: Dataset) -> list[str]:
     return sorted(set(dataset.places["country"]) | set(dataset.programmes["country"]))
 
 
-def period_years(start: str, end: str, duration_years: object = None) -> tuple[int | None, int | None]:
-    """The first and last calendar year a period touches; None where the sources don't say.
-
-    A stated duration without an end ("from 2023 for three years") can reach into year
-    start + duration (spring 2023 + 3 years is spring 2026).
-    """
-    first = int(start[:4]) if start else None
-    last = int(end[:4]) if end else None
-    if last is None and first is not None and str(duration_years) not in ("", "None", "<NA>", "nan"):
-        last = first + int(duration_years)
-    return first, last
-
-
 def years(dataset: Dataset) -> list[int]:
     """Every year from the earliest to the latest stated in any period of the data."""
-    stated = [
-        year
-        for table in (dataset.partnerships, dataset.programmes, dataset.funding)
-        for record in table.to_dict("records")
-        for year in period_years(record["start"], record["end"], record.get("duration_years"))
-        if year is not None
+    periods = [
+        Period.of(record)
+        for by_id in (dataset.partnership_by_id, dataset.programme_by_id, dataset.funding_by_id)
+        for record in by_id.values()
     ]
+    stated = [year for period in periods for year in (period.first_year, period.last_year) if year is not None]
     return list(range(min(stated), max(stated) + 1)) if stated else []
-
-
-def year_match(record: Mapping[str, object], year: int | None) -> bool | None:
-    """True: the period covers `year`; False: it rules it out; None: not stated enough to tell."""
-    if year is None:
-        return True
-    return year_match_period(period_years(record["start"], record["end"], record.get("duration_years")), year)
-
-
-def year_match_period(period: tuple[int | None, int | None], year: int) -> bool | None:
-    first, last = period
-    if (first is not None and year < first) or (last is not None and year > last):
-        return False
-    return True if first is not None and last is not None else None
 
 
 @dataclass(frozen=True)
@@ -256,10 +227,6 @@ def programme_funder(dataset: Dataset, programme_id: str) -> str:
     return ""
 
 
-def _period(row: Mapping[str, object]) -> tuple[int | None, int | None]:
-    return period_years(row["start"], row["end"], row.get("duration_years"))
-
-
 def _tie_subject(dataset: Dataset, row: Mapping[str, object], programme_id: str, countries: set[str]) -> Subject:
     """A partnership, or a programme listed without a partner place: what it is about, who funds it, where."""
     return Subject(
@@ -269,7 +236,7 @@ def _tie_subject(dataset: Dataset, row: Mapping[str, object], programme_id: str,
         funder=programme_funder(dataset, programme_id),
         countries=frozenset(countries),
         programmes=tuple(programme_lineage(dataset, programme_id)),
-        period=_period(row),
+        period=Period.of(row),
     )
 
 
@@ -289,7 +256,7 @@ def _funding_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
         id=str(row["id"]),
         row=row,
         funder=str(row["funder"]),
-        period=_period(row),
+        period=Period.of(row),
     )
 
 
@@ -306,9 +273,12 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
         return True
 
     linked_programmes = set(dataset.partnerships["programme"])
-    partnerships = _select(dataset.partnerships, lambda row: kept(_partnership_subject(dataset, row)))
+    partnerships = _select(
+        dataset.partnerships, dataset.partnership_by_id, lambda row: kept(_partnership_subject(dataset, row))
+    )
     unlinked = _select(
         dataset.programmes,
+        dataset.programme_by_id,
         lambda row: row["id"] not in linked_programmes and kept(_programme_subject(dataset, row)),
     )
     shown_programmes = set(partnerships["programme"]) | set(unlinked["id"])
@@ -323,13 +293,16 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
             return False
         return kept(_funding_subject(dataset, row))
 
-    funding = _select(dataset.funding, funding_visible)
-    place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {""}
+    funding = _select(dataset.funding, dataset.funding_by_id, funding_visible)
+    place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {"", None}
     shown_places = dataset.places[dataset.places["id"].isin(place_ids)].reset_index(drop=True)
     return View(partnerships, unlinked, funding, shown_places, frozenset(shown_programmes), frozenset(undated))
 
 
-def _select(frame: pd.DataFrame, keep: Callable[[Mapping[str, object]], bool]) -> pd.DataFrame:
+def _select(
+    frame: pd.DataFrame, by_id: Mapping[str, Mapping[str, object]], keep: Callable[[Mapping[str, object]], bool]
+) -> pd.DataFrame:
+    """The frame's rows whose record (unstated values None, as the loader typed them) `keep` accepts."""
     if frame.empty:
         return frame
-    return frame[[keep(record) for record in frame.to_dict("records")]].reset_index(drop=True)
+    return frame[[keep(by_id[row_id]) for row_id in frame["id"]]].reset_index(drop=True)

@@ -756,18 +756,3 @@ def format_amount(amount: float | None, currency: str, lang: str) -> str:
     # CLDR's currency spacing, which Babel leaves out: a code made of letters never touches
     # the digits ("DKK 20,000,000", not "DKK20,000,000").
     return re.sub(r"^([A-Za-z]{2,})(?=\d)", "\\1\u00a0", text)
-
-
-def format_period(start: str, end: str, duration_years: object, lang: str) -> str:
-    """'2014–2024', 'from 2023 (3 years)', 'until 2024-03' or 'not stated'."""
-    has_duration = duration_years is not None and str(duration_years) not in ("", "<NA>", "nan")
-    duration = t("for_years", lang, years=duration_years) if has_duration else ""
-    if start and end:
-        text = f"{start}–{end}"
-    elif start:
-        text = t("from_year", lang, start=start)
-    elif end:
-        text = t("until_year", lang, end=end)
-    else:
-        return duration or t("not_stated", lang)
-    return f"{text} ({duration})" if duration else text

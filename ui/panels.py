@@ -8,7 +8,7 @@ import streamlit as st
 
 from partnerships.cards import Card
 from partnerships.citations import Citation, citations
-from partnerships.dataset import Dataset
+from partnerships.dataset import Dataset, records_of
 from partnerships.figures import Figure
 from partnerships.filters import View
 from partnerships.funding import FunderSummary
@@ -84,7 +84,7 @@ def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
         return
     st.subheader(t("unlinked_heading", lang))
     st.caption(t("unlinked_help", lang))
-    for record in view.unlinked_programmes.to_dict("records"):
+    for record in records_of(view.unlinked_programmes, dataset.programme_by_id):
         with st.expander(programme_name(dataset, record["id"], lang)):
             st.markdown(f"**{t('owner', lang)}:** {md(record['owner'])}")
             if record["parent"]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from partnerships.dataset import Dataset
-from partnerships.filters import Filters, apply_filters, filters_from_query_params, period_years, year_match, years
+from partnerships.filters import Filters, apply_filters, filters_from_query_params, years
+from partnerships.period import Period
 
 FRIENDSHIP = "copenhagen-kyiv-friendship"
 SALAR = "salar-ukraine"
@@ -25,15 +26,16 @@ UNDATED_LINE = "aarhus-lviv"
     ("start", "end", "duration", "expected"),
     [
         ("2014", "2024", None, (2014, 2024)),
-        ("2023", "", 3, (2023, 2026)),  # spring 2023 + three years reaches into 2026
-        ("", "2024-03", None, (None, 2024)),
-        ("2023", "", None, (2023, None)),
-        ("", "", 4, (None, None)),  # a duration with no start dates nothing
-        ("", "", None, (None, None)),
+        ("2023", None, 3, (2023, 2026)),  # spring 2023 + three years reaches into 2026
+        (None, "2024-03", None, (None, 2024)),
+        ("2023", None, None, (2023, None)),
+        (None, None, 4, (None, None)),  # a duration with no start dates nothing
+        (None, None, None, (None, None)),
     ],
 )
-def test_period_years(start: str, end: str, duration: object, expected: tuple) -> None:
-    assert period_years(start, end, duration) == expected
+def test_years_a_period_touches(start: str | None, end: str | None, duration: int | None, expected: tuple) -> None:
+    period = Period(start, end, duration)
+    assert (period.first_year, period.last_year) == expected
 
 
 @pytest.mark.parametrize(
@@ -42,15 +44,14 @@ def test_period_years(start: str, end: str, duration: object, expected: tuple) -
         ({"start": "2014", "end": "2024"}, 2014, True),
         ({"start": "2014", "end": "2024"}, 2013, False),
         ({"start": "2014", "end": "2024"}, 2025, False),
-        ({"start": "", "end": "2024-03"}, 2025, False),
-        ({"start": "", "end": "2024-03"}, 2020, None),  # could have run then: start not stated
-        ({"start": "2023", "end": ""}, 2030, None),  # open end
-        ({"start": "", "end": ""}, 2024, None),
-        ({"start": "", "end": ""}, None, True),  # no year filter: everything matches
+        ({"start": None, "end": "2024-03"}, 2025, False),
+        ({"start": None, "end": "2024-03"}, 2020, None),  # could have run then: start not stated
+        ({"start": "2023", "end": None}, 2030, None),  # open end
+        ({"start": None, "end": None}, 2024, None),
     ],
 )
-def test_year_match(record: dict, year: int | None, expected: bool | None) -> None:
-    assert year_match(record, year) is expected
+def test_a_period_covers_a_year(record: dict, year: int, expected: bool | None) -> None:
+    assert Period.of(record).covers(year) is expected
 
 
 def test_years_span_the_stated_periods(dataset: Dataset) -> None:
