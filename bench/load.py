@@ -58,7 +58,7 @@ VIEWPORT = {"width": 1600, "height": 1000}
 # The filter each session changes: present in the app (English) and in the bare page.
 FILTER_LABEL = "Theme"
 FILTER_OPTION = "Waste management"
-# The app's own message for an unexpected error (partnerships/i18n.py "unexpected_error").
+# The app's own message for an unexpected error (locale/messages.pot, msgctxt "unexpected_error").
 ERROR_TEXT = "Something went wrong"
 POLL_MS = 50  # in-page polling of the line count: fine enough for timing, cheap for 25 pages
 

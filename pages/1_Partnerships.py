@@ -52,7 +52,7 @@ def main() -> None:
         t("search", lang), key=SEARCH_KEY, placeholder=t("search_placeholder", lang), help=t("search_help", lang)
     )
     shown = search_rows(table, query)
-    st.caption(f"{t('rows_shown', lang, shown=len(shown), total=len(table))} · {t('table_hint', lang)}")
+    st.caption(f"{t('rows_shown', lang, shown=len(shown), count=len(table))} · {t('table_hint', lang)}")
     if shown.empty:
         st.info(t("nothing_matches", lang))
     st.session_state[IDS_KEY] = list(shown["id"])

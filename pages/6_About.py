@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from partnerships.i18n import t
+from partnerships.i18n import about_sections, t
 from ui.frame import open_page, run_page
 
 
@@ -20,13 +20,8 @@ def main() -> None:
         "places": len(dataset.places),
         "themes": len(dataset.themes),
     }
-    for heading, body in (
-        ("about_covers_heading", t("about_covers", lang, **counts)),
-        ("about_policy_heading", t("about_policy", lang)),
-        ("about_add_heading", t("about_add", lang)),
-        ("about_languages_heading", t("about_languages", lang)),
-    ):
-        st.subheader(t(heading, lang), anchor=False)
+    for heading, body in about_sections(lang, **counts):
+        st.subheader(heading, anchor=False)
         st.markdown(body)
 
 

@@ -95,7 +95,7 @@ class Period:
 
     def format(self, lang: str) -> str:
         """'2014–2024', 'from 2023 (3 years)', 'until 2024-03', '4 years' or 'not stated'."""
-        duration = t("for_years", lang, years=self.duration_years) if self.duration_years is not None else ""
+        duration = t("for_years", lang, count=self.duration_years) if self.duration_years is not None else ""
         if self.start and self.end:
             text = f"{self.start}–{self.end}"
         elif self.start:

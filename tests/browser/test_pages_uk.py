@@ -82,7 +82,7 @@ def test_filters_and_language_follow_the_reader_across_pages(
     page: Page, app_server, open_app: Callable[..., Page], wait_for_script_to_finish: Callable[..., None]
 ) -> None:
     open_app(page, app_server, "/Partnerships?theme=waste&lang=uk")
-    expect(page.get_by_text(t("rows_shown", "uk", shown=2, total=2), exact=False)).to_be_visible()
+    expect(page.get_by_text(t("rows_shown", "uk", shown=2, count=2), exact=False)).to_be_visible()
 
     # Streamlit drops the query string on a page switch; the filters must come along anyway.
     _go(page, wait_for_script_to_finish, "Funding")
@@ -140,4 +140,4 @@ def test_search_narrows_the_table(
     search.fill("Львів")
     search.press("Enter")
     wait_for_script_to_finish(page, initial_wait_ms=300)
-    expect(page.get_by_text(t("rows_shown", "uk", shown=1, total=8), exact=False)).to_be_visible()
+    expect(page.get_by_text(t("rows_shown", "uk", shown=1, count=8), exact=False)).to_be_visible()

@@ -76,7 +76,7 @@ def test_friendship_agreement_card(dataset: Dataset) -> None:
     # The agreement is from spring 2023, valid for three years at first; no money is mentioned.
     period = field(card, "period", "da")
     assert "2023" in period
-    assert t("for_years", "da", years=3) in period
+    assert t("for_years", "da", count=3) in period
     assert field(card, "funder", "da") == t("not_stated", "da")
     assert field(card, "amount", "da") == t("not_stated", "da")
     assert card.citations[0].source_id == "kk-friendship"
