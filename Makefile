@@ -21,13 +21,14 @@ RUNTIME_STAMP := $(VENV)/.installed-requirements
 DEV_STAMP := $(VENV)/.installed-requirements-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev assets run serve chromium test check-data geocode lint bench clean distclean
+.PHONY: help venv venv-dev assets run serve chromium test check-data translations geocode lint bench clean distclean
 
 help:
 	@echo "make run         start the app on http://127.0.0.1:$(PORT) (installs what it needs)"
 	@echo "make test        unit, app and browser tests in one pytest run"
 	@echo "make serve       run on your own server: ADDRESS, PORT, BASE_URL_PATH from the environment"
 	@echo "make check-data  validate $(PARTNERSHIP_MAP_DATA)"
+	@echo "make translations  check the t() keys, then mark changed English fuzzy in locale/*/messages.po"
 	@echo "make geocode ARGS=...   look up place coordinates (python -m geo.geocoding)"
 	@echo "make lint | bench | assets | venv | venv-dev | chromium | clean | distclean"
 
@@ -81,6 +82,12 @@ test: venv-dev assets chromium
 
 check-data: venv
 	$(PY) -m partnerships.check
+
+# English (locale/messages.pot) is the source: every key the code uses must be there, and
+# `pybabel update` marks a translation fuzzy when its English changed (README "Translations").
+translations: venv
+	$(PY) -m partnerships.i18n_check
+	$(VENV)/bin/pybabel update -i locale/messages.pot -d locale -D messages --previous --ignore-obsolete
 
 geocode: venv
 	$(PY) -m geo.geocoding $(ARGS)
