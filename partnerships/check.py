@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from partnerships.dataset import DatasetError, data_dir_from_environment, load_dataset
+from partnerships.dataset import DatasetError, data_dir_from_environment, load_dataset, problem_count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dataset = load_dataset(folder)
     except DatasetError as error:
-        print(f"{len(error.problems)} problem(s) in {folder}:", file=sys.stderr)
+        print(f"{problem_count(len(error.problems))} in {folder}:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1

@@ -30,13 +30,18 @@ SCHEMA_PATH = DEFAULT_DATA_DIR / "schema.json"
 DATA_DIR_VARIABLE = "PARTNERSHIP_MAP_DATA"
 
 
+def problem_count(count: int) -> str:
+    """'1 problem', '3 problems': the command line's English (the app says it in the reader's language)."""
+    return f"{count} problem" if count == 1 else f"{count} problems"
+
+
 class DatasetError(Exception):
     """The data folder breaks the contract; `problems` lists every problem found."""
 
     def __init__(self, data_dir: Path, problems: list[Problem]):
         self.data_dir = data_dir
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in {data_dir}:\n" + "\n".join(map(str, problems)))
+        super().__init__(f"{problem_count(len(problems))} in {data_dir}:\n" + "\n".join(map(str, problems)))
 
 
 @dataclass(frozen=True)
