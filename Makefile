@@ -96,12 +96,12 @@ lint: venv-dev
 	$(VENV)/bin/ruff check .
 
 bench: venv assets
-	$(PY) bench/bench_map.py
+	$(PY) -m bench.bench_map
 
 # N people open the map at once (bench/load.py --help); needs Chromium (`make chromium`).
 .PHONY: load-bench
 load-bench: venv-dev assets
-	$(PY) bench/load.py
+	$(PY) -m bench.load
 
 clean:
 	rm -rf static/vendor tests/artifacts .pytest_cache .ruff_cache

@@ -12,18 +12,11 @@ labelled "Theme" with a "Waste management" option (2 of the 9 lines), and one SV
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-# resolve(): bench/load.py runs this file through a symlink next to the app's static/ folder.
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
-
-from geo.assets import use_local_assets  # noqa: E402
+from geo.assets import use_local_assets
 
 WASTE = "Waste management"
 # (from, to, theme): nine Nordic–Ukrainian pairs; coordinates are the cities' centres.

@@ -4,26 +4,24 @@ Prints, for each size, the time to load and validate the CSVs, to filter, to bui
 map, its HTML size, and (with --browser) the time until Chromium has painted every line of
 the exported offline HTML. Figures, not pass/fail: run it before and after a change.
 
-    .venv/bin/python bench/bench_map.py                 # 100, 1,000 and 10,000 partnerships
-    .venv/bin/python bench/bench_map.py --sizes 500 --browser
+    .venv/bin/python -m bench.bench_map               # 100, 1,000 and 10,000 partnerships
+    .venv/bin/python -m bench.bench_map --sizes 500 --browser
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
+from geo.assets import standalone_html
+from mapview.layers import build_map
+from partnerships.dataset import load_dataset
+from partnerships.filters import Filters, apply_filters
+from tests.fixtures.datasets import write_large_dataset
 
-from geo.assets import standalone_html  # noqa: E402
-from mapview.layers import build_map  # noqa: E402
-from partnerships.dataset import load_dataset  # noqa: E402
-from partnerships.filters import Filters, apply_filters  # noqa: E402
-from tests.fixtures.datasets import write_large_dataset  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]

@@ -7,9 +7,9 @@ It does the same for a bare st_folium page (bench/bare_st_folium_app.py) and pri
 app's server CPU per load as a ratio to the bare page's: the goal is at most 1.5x.
 Figures, not pass/fail: run it before and after a change.
 
-    .venv/bin/python bench/load.py                          # app.py and the bare page, 1, 10, 25 sessions
-    .venv/bin/python bench/load.py --app /elsewhere/app.py  # another checkout (its folder is the cwd)
-    .venv/bin/python bench/load.py --url http://127.0.0.1:8080 --pid 123 --pid 456 --no-bare
+    .venv/bin/python -m bench.load                          # app.py and the bare page, 1, 10, 25 sessions
+    .venv/bin/python -m bench.load --app /elsewhere/app.py  # another checkout (its folder is the cwd)
+    .venv/bin/python -m bench.load --url http://127.0.0.1:8080 --pid 123 --pid 456 --no-bare
 
 One page load = one session: open the page, wait for every line, change the filter, wait
 for the filtered lines. The first session on each server is a warm-up (it also learns how
@@ -37,11 +37,8 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
-
 # The browser tests' server and browser settings, so the benchmark runs what the tests run.
-from tests.browser.conftest import (  # noqa: E402
+from tests.browser.conftest import (
     CHROMIUM,
     CHROMIUM_ARGS,
     LOCAL_HOSTS,
@@ -50,6 +47,8 @@ from tests.browser.conftest import (  # noqa: E402
     _free_port,
     _healthy,
 )
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 BARE_APP = REPO_ROOT / "bench" / "bare_st_folium_app.py"
 DEFAULT_SESSIONS = (1, 10, 25)

@@ -125,9 +125,9 @@ load_through() {
   echo "== nginx $title, http://127.0.0.1:$port"
   echo "   $note"
   # --warm-up: each replica's first page load imports the app's libraries; not a load figure.
-  "$PY" "$ROOT/bench/load.py" --url "http://127.0.0.1:$port" \
+  (cd "$ROOT" && "$PY" -m bench.load --url "http://127.0.0.1:$port" \
     --pid "${REPLICA_PIDS[0]}" --pid "${REPLICA_PIDS[1]}" --no-bare \
-    --warm-up "http://127.0.0.1:${REPLICA_PORTS[0]}" --warm-up "http://127.0.0.1:${REPLICA_PORTS[1]}" "$@"
+    --warm-up "http://127.0.0.1:${REPLICA_PORTS[0]}" --warm-up "http://127.0.0.1:${REPLICA_PORTS[1]}" "$@")
   echo "Requests per replica through the proxy (nginx access log; its first session learns the line counts):"
   grep -o -- '-> 127.0.0.1:[0-9]*' "$WORK/logs/access.log" | sort | uniq -c || true
   : >"$WORK/logs/access.log"
