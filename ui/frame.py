@@ -48,7 +48,7 @@ def document_language(lang: str) -> None:
     st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
 
 
-def _navigation(lang: str) -> st.navigation:
+def _navigation(lang: str):  # -> the page the reader asked for (st.navigation's StreamlitPage)
     return st.navigation(
         [
             st.Page(script, title=t(title_key, lang), icon=icon, url_path=path or None, default=not path)
