@@ -232,7 +232,7 @@ def _tie_subject(dataset: Dataset, row: Mapping[str, object], programme_id: str,
     return Subject(
         id=str(row["id"]),
         row=row,
-        themes=frozenset(row["themes"]),
+        themes=frozenset(row["themes"] or ()),
         funder=programme_funder(dataset, programme_id),
         countries=frozenset(countries),
         programmes=tuple(programme_lineage(dataset, programme_id)),
@@ -255,7 +255,7 @@ def _funding_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
     return Subject(
         id=str(row["id"]),
         row=row,
-        funder=str(row["funder"]),
+        funder=row["funder"] or "",
         period=Period.of(row),
     )
 
