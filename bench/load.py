@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import math
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,16 +42,15 @@ from tests.browser.conftest import (
     CHROMIUM_ARGS,
     LOCAL_HOSTS,
     MAP_IFRAME,
+    ServerStartError,
     StreamlitServer,
-    _free_port,
-    _healthy,
+    launch_streamlit,
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 BARE_APP = REPO_ROOT / "bench" / "bare_st_folium_app.py"
 DEFAULT_SESSIONS = (1, 10, 25)
-STARTUP_TIMEOUT_S = 60.0
 VIEWPORT = {"width": 1600, "height": 1000}
 # The filter each session changes: present in the app (English) and in the bare page.
 FILTER_LABEL = "Theme"
@@ -114,28 +112,13 @@ class Target:
 
 
 def start_server(script: Path, cwd: Path, log_dir: Path) -> StreamlitServer:
-    """`streamlit run script` on a free port, cwd = the app's root (its .streamlit/config.toml)."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = log_dir / f"{script.stem}-{port}.log"
-    env = dict(os.environ)
+    """`streamlit run script` as the browser tests start it, cwd = the app's root (its .streamlit/config.toml)."""
     # Relative to cwd, i.e. the app's own data/ unless the caller says otherwise.
-    env.setdefault("PARTNERSHIP_MAP_DATA", "data/")
-    flags = ["--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), *flags]
-    cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
-        )
-    server = StreamlitServer(url, process, log_path)
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while not _healthy(url):
-        if process.poll() is not None or time.monotonic() > deadline:
-            server.stop()
-            sys.exit(f"streamlit run {script} did not become healthy; log {log_path}:\n{server.log_tail()}")
-        time.sleep(0.1)  # poll interval, not a settle delay
-    return server
+    data_dir = cwd / os.environ.get("PARTNERSHIP_MAP_DATA", "data/")
+    try:
+        return launch_streamlit(script, data_dir, cwd=cwd, log_dir=log_dir)
+    except ServerStartError as error:
+        sys.exit(str(error))
 
 
 def bare_page_script(app_root: Path, launch_dir: Path) -> Path:

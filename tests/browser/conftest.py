@@ -116,13 +116,23 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str], cwd: Path = REPO_ROOT) -> StreamlitServer:
+class ServerStartError(RuntimeError):
+    """`streamlit run` exited or never became healthy; the message holds its log's tail."""
+
+
+def launch_streamlit(
+    app: Path, data_dir: Path, extra_args: Sequence[str] = (), cwd: Path = REPO_ROOT, log_dir: Path | None = None
+) -> StreamlitServer:
+    """`streamlit run app` on a free port of 127.0.0.1, polled on /_stcore/health until it answers.
+
+    Shared with bench/load.py, so the benchmark runs the server the tests run.
+    """
     port = _free_port()
     # Behind a proxy path (--server.baseUrlPath maps) the whole app, health check included, moves under it.
     args = list(extra_args)
     base_path = args[args.index("--server.baseUrlPath") + 1].strip("/") if "--server.baseUrlPath" in args else ""
     url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
-    log_dir = ARTIFACTS_DIR / "server-logs"
+    log_dir = log_dir or ARTIFACTS_DIR / "server-logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"{app.stem}-{port}.log"
     env = dict(os.environ)
@@ -140,7 +150,7 @@ def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str], cwd: Pat
         *extra_args,
     ]  # fmt: skip
     with log_path.open("wb") as log:
-        # cwd = repo root so .streamlit/config.toml (static serving, theme) applies.
+        # cwd = the app's root so its .streamlit/config.toml (static serving, theme) applies.
         process = subprocess.Popen(
             cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
         )
@@ -150,12 +160,19 @@ def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str], cwd: Pat
         if process.poll() is not None or time.monotonic() > deadline:
             server.stop()
             why = f"exited with code {process.returncode}" if process.returncode else "not healthy"
-            pytest.fail(
+            raise ServerStartError(
                 f"streamlit run {app.name} {why} after {STARTUP_TIMEOUT_S:.0f}s at most; "
-                f"log {log_path}:\n{server.log_tail()}",
-                pytrace=False,
+                f"log {log_path}:\n{server.log_tail()}"
             )
         time.sleep(0.1)  # poll interval, not a settle delay
+    return server
+
+
+def _start_server(app: Path, data_dir: Path, extra_args: Sequence[str], cwd: Path = REPO_ROOT) -> StreamlitServer:
+    try:
+        server = launch_streamlit(app, data_dir, extra_args, cwd)
+    except ServerStartError as error:
+        pytest.fail(str(error), pytrace=False)
     _SERVERS.append(server)
     return server
 
