@@ -70,6 +70,9 @@ def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: l
         height=PRESENTER_MAP_HEIGHT if present else MAP_HEIGHT,
         use_container_width=True,
         returned_objects=["last_active_drawing"],
+        # st_folium renders the map itself either way; rendering the whole figure first as well
+        # compiles folium's templates twice and gives the same header, script and HTML.
+        render=False,
     )
     take_map_click(clicked, list(view.partnerships["id"]), stops)
 
