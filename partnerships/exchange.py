@@ -19,7 +19,6 @@ from partnerships.i18n import format_amount, locale, t
 from partnerships.labels import funder_name, partnership_title, programme_name, theme_label
 from partnerships.period import Period
 
-RATES_FILE = "exchange_rates.csv"
 EURO = "EUR"
 
 

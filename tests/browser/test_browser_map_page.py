@@ -65,7 +65,10 @@ def test_clicking_a_line_opens_its_card_with_the_source(
     expect(card.get_by_text("km", exact=False).first).to_be_visible()
     assert "p=aarhus-lviv" in page.url
     # The clicked line is highlighted on the map.
-    expect(map_frame_after_rerun(page).locator("path.partnership-aarhus-lviv.selected")).to_have_count(1)
+    frame = map_frame_after_rerun(page)
+    expect(frame.locator("path.partnership-aarhus-lviv.selected")).to_have_count(1)
+    # The re-drawn map fetches its country outlines again (from the browser's cache).
+    expect(frame.locator(".leaflet-container[data-outlines='drawn']")).to_be_attached()
     screenshot(page, "map-card-aarhus-lviv")
 
 
