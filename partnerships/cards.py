@@ -41,13 +41,14 @@ def _amount_text(dataset: Dataset, partnership_id: str, programme: str, lang: st
 
 
 def partnership_card(dataset: Dataset, partnership_id: str, lang: str) -> Card:
-    """Programme, themes, status, period, funder, amount or 'not stated', distance and sources."""
+    """Kind of tie, programme, themes, status, period, funder, amount or 'not stated', distance and sources."""
     record = dataset.partnership_by_id[partnership_id]
     programme = record["programme"]
     places = dataset.place_by_id
     start_place, end_place = places[record["from_place"]], places[record["to_place"]]
     km = distance_km((start_place["lat"], start_place["lon"]), (end_place["lat"], end_place["lon"]))
     fields = [
+        (t("kind", lang), t(f"kind_{record['kind']}", lang)),
         (t("programme", lang), programme_name(dataset, programme, lang)),
         (t("themes", lang), theme_labels(dataset, record["themes"], lang)),
         (t("status", lang), t(f"status_{record['status']}", lang)),

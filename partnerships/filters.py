@@ -4,7 +4,7 @@ Each filter is declared once, in FILTERS: its URL key, its options, how an optio
 the reader's language, and a predicate. The sidebar, the URL, the reset button and
 apply_filters are all driven from that table, so a new filter is one FilterSpec.
 
-The selection lives in the URL (`?theme=waste,veterans&funder=sida&country=DK&programme=prosto&year=2024`)
+The selection lives in the URL (`?theme=waste,veterans&kind=agreement&country=DK&programme=prosto&year=2024`)
 so a shared link restores exactly the same view.
 
 The year filter keeps what was running in that year. A period the sources don't fully state
@@ -16,12 +16,13 @@ enough to tell") with the same effect.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from partnerships.dataset import Dataset
 from partnerships.i18n import t
+from partnerships.kinds import kinds_in_data
 from partnerships.labels import funder_name, programme_name, theme_label
 from partnerships.period import Period
 
@@ -41,6 +42,7 @@ class Subject:
     countries: frozenset[str] | None = None
     programmes: tuple[str, ...] | None = None  # the programme and its parents
     period: Period | None = None
+    kind: str | None = None  # the kind of tie; "" for a programme (none), None for funding
 
 
 Verdict = bool | None  # None: kept, but the sources don't say enough to tell
@@ -89,6 +91,13 @@ FILTERS: tuple[FilterSpec, ...] = (
         options=lambda dataset: countries(dataset),
         label=lambda dataset, country, lang: t(f"country_{country}", lang),
         keeps=lambda subject, chosen: _overlaps(subject.countries, chosen),
+    ),
+    FilterSpec(
+        "kind",
+        options=lambda dataset: kinds_in_data(dataset.partnerships["kind"]),
+        label=lambda dataset, kind, lang: t(f"kind_{kind}", lang),
+        keeps=lambda subject, chosen: _among(subject.kind, chosen),
+        multiple=True,
     ),
     FilterSpec(
         "programme",
@@ -243,11 +252,12 @@ def _tie_subject(dataset: Dataset, row: Mapping[str, object], programme_id: str,
 def _partnership_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
     places = dataset.place_by_id
     ends = {places[row["from_place"]]["country"], places[row["to_place"]]["country"]}
-    return _tie_subject(dataset, row, row["programme"], ends)
+    return replace(_tie_subject(dataset, row, row["programme"], ends), kind=row["kind"] or "")
 
 
 def _programme_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
-    return _tie_subject(dataset, row, row["id"], {row["country"]})
+    # A programme listed without a partner place is no tie between two places: no kind.
+    return replace(_tie_subject(dataset, row, row["id"], {row["country"]}), kind="")
 
 
 def _funding_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
@@ -294,7 +304,10 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
         return kept(_funding_subject(dataset, row))
 
     funding = _select(dataset.funding, dataset.funding_by_id, funding_visible)
-    place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {"", None}
+    place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {
+        "",
+        None,
+    }
     shown_places = dataset.places[dataset.places["id"].isin(place_ids)].reset_index(drop=True)
     return View(partnerships, unlinked, funding, shown_places, frozenset(shown_programmes), frozenset(undated))
 

@@ -31,7 +31,7 @@ DYNAMIC_PREFIXES = (
     "country_",  # places.csv country (filters, map tooltips)
     "status_",  # partnerships.csv status
     "qualifier_",  # figures.csv qualifier
-    "kind_",  # timeline row kinds
+    "kind_",  # partnerships.csv kind of tie; timeline row kinds
     "shape_",  # timeline period shapes
     "side_",  # coverage page sides
     "rate_basis_",  # exchange-rate basis

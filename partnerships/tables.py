@@ -12,7 +12,7 @@ from partnerships.labels import funder_name, partnership_title, place_name, prog
 from partnerships.period import Period
 
 # Shown on the page as the map's text alternative; the download has every column.
-PAGE_COLUMNS = ("col_from", "col_to", "programme", "themes", "status")
+PAGE_COLUMNS = ("col_from", "col_to", "kind", "programme", "themes", "status")
 FUNDING_COLUMNS = (
     "funder",
     "channel",
@@ -44,6 +44,7 @@ def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFra
         {
             t("col_from", lang): place_name(dataset, record["from_place"], lang),
             t("col_to", lang): place_name(dataset, record["to_place"], lang),
+            t("kind", lang): t(f"kind_{record['kind']}", lang),
             t("programme", lang): programme_name(dataset, record["programme"], lang),
             t("themes", lang): theme_labels(dataset, record["themes"], lang),
             t("status", lang): t(f"status_{record['status']}", lang),

@@ -61,4 +61,3 @@ def test_without_the_spec_the_parameter_means_nothing(open_app: Callable[..., Ap
     assert "status" not in at.query_params
     with pytest.raises(KeyError):
         at.selectbox(key="w_status")
-

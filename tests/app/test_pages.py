@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from partnerships.dataset import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
+from partnerships.dataset import DATA_DIR_VARIABLE
 from partnerships.i18n import LANGUAGES, about_sections, t
-from tests.fixtures.datasets import write_bad_dataset
+from tests.fixtures.datasets import SEED_DATA_DIR, write_bad_dataset
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 PAGES = {
@@ -42,7 +42,7 @@ def open_page(monkeypatch: pytest.MonkeyPatch) -> OpenPage:
     """
 
     def open_(file: str, data_dir: Path | None = None, **query_params: str) -> AppTest:
-        monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_dir or DEFAULT_DATA_DIR))
+        monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_dir or SEED_DATA_DIR))
         at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
         at.query_params.update(query_params)
         at.switch_page(f"pages/{file}")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from tests.fixtures.datasets import SEED_DATA_DIR
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with open(REPO_ROOT / "data" / name, encoding="utf-8") as handle:
+    with open(SEED_DATA_DIR / name, encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -38,6 +38,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, Route, expect, sync_playwright
 
+from tests.fixtures.datasets import SEED_DATA_DIR
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS_DIR = REPO_ROOT / "tests" / "artifacts"
 APP = REPO_ROOT / "app.py"
@@ -182,7 +184,7 @@ def streamlit_app() -> Iterator[Callable[..., StreamlitServer]]:
     """Factory: ``streamlit_app(app=APP, data_dir=None, extra_args=(), cwd=REPO_ROOT)`` -> running server.
 
     One server per distinct (app, data_dir, extra_args, cwd) for the whole session;
-    all are stopped at the end. ``data_dir`` defaults to $PARTNERSHIP_MAP_DATA or data/;
+    all are stopped at the end. ``data_dir`` defaults to the frozen seed dataset;
     ``cwd`` is where Streamlit finds .streamlit/ and static/, and the code it imports.
     """
     started: dict[tuple[str, str, tuple[str, ...], str], StreamlitServer] = {}
@@ -190,7 +192,7 @@ def streamlit_app() -> Iterator[Callable[..., StreamlitServer]]:
     def start(
         app: Path = APP, data_dir: Path | None = None, extra_args: Sequence[str] = (), cwd: Path = REPO_ROOT
     ) -> StreamlitServer:
-        data = data_dir or Path(os.environ.get("PARTNERSHIP_MAP_DATA", REPO_ROOT / "data"))
+        data = data_dir or SEED_DATA_DIR
         key = (str(app), str(Path(data).resolve()), tuple(extra_args), str(cwd))
         if key not in started or started[key].process.poll() is not None:
             started[key] = _start_server(Path(app), Path(data).resolve(), extra_args, Path(cwd))
@@ -207,7 +209,7 @@ def streamlit_app() -> Iterator[Callable[..., StreamlitServer]]:
 
 @pytest.fixture(scope="session")
 def app_server(streamlit_app: Callable[..., StreamlitServer], vendored_assets: Path) -> StreamlitServer:
-    """The real app.py on the repo's data (or $PARTNERSHIP_MAP_DATA)."""
+    """The real app.py on the frozen seed dataset."""
     if not APP.exists():
         pytest.skip("app.py is not in the repository yet")
     return streamlit_app()

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from playwright.sync_api import FrameLocator, Page, expect
 
+from tests.fixtures.datasets import SEED_DATA_DIR
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def partnership_rows() -> list[dict[str, str]]:
-    with open(REPO_ROOT / "data" / "partnerships.csv", encoding="utf-8") as handle:
+    with open(SEED_DATA_DIR / "partnerships.csv", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 

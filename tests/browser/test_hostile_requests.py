@@ -327,6 +327,8 @@ def test_other_pages(checker: Checker, path: str) -> None:
 
 
 ECHO_MARKER = "zz-echo-marker-4711"
+
+
 @pytest.mark.parametrize("param", ["lang", "p"])
 def test_a_dropped_lang_or_p_is_not_echoed(page: Page, app_server, open_app: Callable[..., Page], param: str) -> None:
     """Whatever its encoding, a value the app does not use must not come back in the page.

@@ -21,6 +21,7 @@ from playwright.sync_api import FrameLocator, Page, Route, expect
 
 from geo.assets import VENDOR_DIR, cdn_source
 from partnerships.i18n import t
+from tests.fixtures.datasets import REPO_ROOT, SEED_DATA_DIR
 
 CDN = "https://cdn.jsdelivr.net/npm/"
 # The seed data draws eight partnerships.
@@ -31,9 +32,11 @@ SEED_LINES = 8
 def clean_copy(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path:
     """The repository's tracked files only: what `git clone` gives a host, without static/vendor/."""
     copy = tmp_path_factory.mktemp("pip_only_host")
-    tracked = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=repo_root, check=True, capture_output=True
-    ).stdout.decode().split("\0")
+    tracked = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=repo_root, check=True, capture_output=True)
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, tracked):
         source = repo_root / name
         if source.is_file():
@@ -45,7 +48,8 @@ def clean_copy(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Pat
 
 @pytest.fixture(scope="module")
 def pip_only_server(streamlit_app: Callable[..., object], clean_copy: Path, vendored_assets: Path) -> object:
-    return streamlit_app(app=clean_copy / "app.py", data_dir=clean_copy / "data", cwd=clean_copy)
+    seed_copy = clean_copy / SEED_DATA_DIR.relative_to(REPO_ROOT)
+    return streamlit_app(app=clean_copy / "app.py", data_dir=seed_copy, cwd=clean_copy)
 
 
 @pytest.fixture
@@ -63,7 +67,9 @@ def cdn_requests(page: Page) -> Iterator[list[str]]:
             return
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         # jsdelivr answers with CORS headers; the integrity checks need them.
-        route.fulfill(body=path.read_bytes(), headers={"content-type": content_type, "access-control-allow-origin": "*"})
+        route.fulfill(
+            body=path.read_bytes(), headers={"content-type": content_type, "access-control-allow-origin": "*"}
+        )
 
     # Registered after the page fixture's "abort everything off this machine", so it wins for the CDN.
     page.context.route(f"{CDN}**", from_npm)
@@ -154,9 +160,7 @@ def test_no_local_files_and_no_cdn_says_so_in_one_sentence(
     screenshot(page, f"pip-only-no-cdn-{lang}")
 
 
-def test_other_pages_work_without_map_files(
-    page: Page, pip_only_server: object, open_app: Callable[..., Page]
-) -> None:
+def test_other_pages_work_without_map_files(page: Page, pip_only_server: object, open_app: Callable[..., Page]) -> None:
     open_app(page, pip_only_server, "/Funding")
 
     expect(page.get_by_role("heading", name=t("page_funding", "en"))).to_be_visible()

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.fixtures.datasets import SEED_DATA_DIR
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MAP_IFRAME = 'iframe[title="streamlit_folium\\.st_folium"]'
 
@@ -19,7 +21,7 @@ def viewport() -> dict[str, int]:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with open(REPO_ROOT / "data" / name, encoding="utf-8") as handle:
+    with open(SEED_DATA_DIR / name, encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 

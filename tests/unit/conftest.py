@@ -1,13 +1,14 @@
-"""Fixtures for unit tests: the bundled dataset, loaded once."""
+"""Fixtures for unit tests: the frozen seed dataset, loaded once."""
 
 from __future__ import annotations
 
 import pytest
 
-from partnerships.dataset import DEFAULT_DATA_DIR, Dataset, load_dataset
+from partnerships.dataset import Dataset, load_dataset
+from tests.fixtures.datasets import SEED_DATA_DIR
 
 
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
-    """The bundled data/ folder, validated and typed (read-only: do not modify its frames)."""
-    return load_dataset(DEFAULT_DATA_DIR)
+    """The seed dataset, validated and typed (read-only: do not modify its frames)."""
+    return load_dataset(SEED_DATA_DIR)

@@ -12,7 +12,7 @@ from geo.places import within_country
 from partnerships.dataset import DATA_DIR_VARIABLE, Dataset, DatasetError, load_dataset, records_of
 from tests.fixtures.datasets import (
     HOSTILE_NAME,
-    copy_bundled,
+    copy_seed,
     read_csv,
     spreadsheet_row,
     write_bad_dataset,
@@ -92,7 +92,7 @@ def test_records_of_a_view_keep_its_order(dataset: Dataset) -> None:
 
 
 def test_data_folder_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = copy_bundled(tmp_path / "data")
+    folder = copy_seed(tmp_path / "data")
     path = folder / "partnerships.csv"
     header, rows = read_csv(path)
     write_csv(path, header, rows[:3])
@@ -145,7 +145,7 @@ def test_ragged_row_is_reported_without_a_column(tmp_path: Path) -> None:
 
 
 def test_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path)
+    folder = copy_seed(tmp_path)
     places = folder / "places.csv"
     # Saved from a spreadsheet in Windows-1252: "København" becomes the byte 0xF8.
     places.write_bytes(places.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
@@ -156,7 +156,7 @@ def test_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path)
+    folder = copy_seed(tmp_path)
     (folder / "figures.csv").unlink()
     error = load_problems(folder)
     assert located(error) == {("figures.csv", None, None)}
@@ -164,7 +164,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_missing_required_column(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path)
+    folder = copy_seed(tmp_path)
     path = folder / "partnerships.csv"
     header, rows = read_csv(path)
     drop = header.index("quote")
@@ -174,7 +174,7 @@ def test_missing_required_column(tmp_path: Path) -> None:
 
 
 def test_extra_columns_are_allowed(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path)
+    folder = copy_seed(tmp_path)
     path = folder / "partnerships.csv"
     header, rows = read_csv(path)
     write_csv(path, header + ["contact_person"], [row + ["someone"] for row in rows])
@@ -184,7 +184,7 @@ def test_extra_columns_are_allowed(tmp_path: Path) -> None:
 
 
 def test_trailing_blank_lines_are_harmless(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path)
+    folder = copy_seed(tmp_path)
     path = folder / "partnerships.csv"
     path.write_text(path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
     assert len(load_dataset(folder).partnerships) == 8
@@ -192,7 +192,7 @@ def test_trailing_blank_lines_are_harmless(tmp_path: Path) -> None:
 
 def test_row_numbers_match_the_file_after_a_blank_line(tmp_path: Path) -> None:
     """A blank line is a row in a spreadsheet and a line in an editor: later rows keep their numbers."""
-    folder = copy_bundled(tmp_path)
+    folder = copy_seed(tmp_path)
     path = folder / "partnerships.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines.insert(2, "")  # line 3 of the file is now blank

@@ -15,7 +15,7 @@ import pytest
 from partnerships.dataset import Dataset, DatasetError, load_dataset
 from partnerships.exchange import exchange_rates, grant_themes, grants, rate_text, rates_used, to_eur
 from partnerships.filters import Filters, apply_filters
-from tests.fixtures.datasets import copy_bundled
+from tests.fixtures.datasets import copy_seed
 
 HEADER = "currency,units_per_eur,date,basis,source,url\n"
 
@@ -48,13 +48,13 @@ def test_rate_text_keeps_every_decimal(rates) -> None:
 
 
 def test_a_data_folder_without_rates_uses_the_bundled_ones(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path / "data")
+    folder = copy_seed(tmp_path / "data")
     (folder / "exchange_rates.csv").unlink()
     assert set(exchange_rates(load_dataset(folder))) == {"DKK", "SEK"}
 
 
 def test_bad_rates_are_reported_all_at_once(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path / "data")
+    folder = copy_seed(tmp_path / "data")
     (folder / "exchange_rates.csv").write_text(
         HEADER
         + "DKK,seven,2024,annual-average,ECB,https://x\nZZZ,1,2024,yearly,ECB,\nDKK,7.4,2024,daily,ECB,https://x\n",
@@ -67,7 +67,7 @@ def test_bad_rates_are_reported_all_at_once(tmp_path: Path) -> None:
 
 
 def test_duplicate_currency_is_a_problem(tmp_path: Path) -> None:
-    folder = copy_bundled(tmp_path / "data")
+    folder = copy_seed(tmp_path / "data")
     (folder / "exchange_rates.csv").write_text(
         HEADER + "DKK,7.4,2024,daily,ECB,https://x\nDKK,7.5,2024,daily,ECB,https://x\n", encoding="utf-8"
     )

@@ -91,6 +91,14 @@ FILTER_CASES = [
         id="decentralisation",
     ),
     pytest.param(Filters(country="DK", funder="sida"), NONE, NONE, id="DK+sida"),
+    # A programme listed without a partner place is no tie, so a kind filter leaves it out.
+    pytest.param(Filters(kind=("agreement",)), {CPH_KYIV_FRIENDSHIP}, NONE, id="kind=agreement"),
+    pytest.param(Filters(kind=("programme-project",)), JOINT_DANISH_PROGRAMME, NONE, id="kind=programme-project"),
+    pytest.param(Filters(kind=("agreement", "programme-project")), ALL_LINES, NONE, id="kind=both"),
+    pytest.param(Filters(kind=("platform",)), NONE, NONE, id="kind=platform-none-in-seed"),
+    pytest.param(
+        Filters(kind=("agreement",), theme=("climate-adaptation",)), {CPH_KYIV_FRIENDSHIP}, NONE, id="agreement+climate"
+    ),
     pytest.param(Filters(country="SE", programme="cph-kyiv-friendship"), NONE, NONE, id="SE+friendship"),
 ]
 

@@ -17,7 +17,7 @@ from partnerships.dataset import Dataset, load_dataset
 from partnerships.filters import Filters, apply_filters
 from partnerships.funding import FunderSummary, funding_by_funder, programmes_without_funder
 from partnerships.i18n import t
-from tests.fixtures.datasets import copy_bundled, read_csv, write_csv, write_stated_share
+from tests.fixtures.datasets import copy_seed, read_csv, write_csv, write_stated_share
 
 ALL = Filters()  # no filter: the whole map
 
@@ -57,7 +57,7 @@ def test_funders_in_the_order_of_funders_csv(dataset: Dataset) -> None:
 
 
 def with_extra_funding(tmp_path: Path, rows: list[dict[str, str]]) -> Dataset:
-    folder = copy_bundled(tmp_path)
+    folder = copy_seed(tmp_path)
     path = folder / "funding.csv"
     header, existing = read_csv(path)
     write_csv(path, header, existing + [[row.get(column, "") for column in header] for row in rows])
