@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from partnerships.csv_dialect import notice_line, read_csv_bytes
 from partnerships.validation import (
-    FIRST_DATA_LINE,
+    Notice,
     Problem,
     check_cells,
     check_columns,
@@ -25,8 +25,10 @@ from partnerships.validation import (
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 # The contract belongs to the code, not to whichever folder is being loaded: a fixture
-# folder is validated against the same schema as the bundled data.
-SCHEMA_PATH = DEFAULT_DATA_DIR / "schema.json"
+# folder is validated against the same Data Package as the bundled data.
+DATAPACKAGE_PATH = DEFAULT_DATA_DIR / "datapackage.json"
+# Column types whose cells are numbers (a spreadsheet may write them with decimal commas).
+NUMERIC_TYPES = ("number", "integer")
 DATA_DIR_VARIABLE = "PARTNERSHIP_MAP_DATA"
 
 
@@ -36,11 +38,16 @@ def problem_count(count: int) -> str:
 
 
 class DatasetError(Exception):
-    """The data folder breaks the contract; `problems` lists every problem found."""
+    """The data folder breaks the contract; `problems` lists every problem found.
 
-    def __init__(self, data_dir: Path, problems: list[Problem]):
+    `notices` say which files were read although saved differently from the contract
+    (a ';'-separated or Windows-1252 file): not problems, but worth saying where they are.
+    """
+
+    def __init__(self, data_dir: Path, problems: list[Problem], notices: list[Notice] | None = None):
         self.data_dir = data_dir
         self.problems = problems
+        self.notices = list(notices or [])
         super().__init__(f"{problem_count(len(problems))} in {data_dir}:\n" + "\n".join(map(str, problems)))
 
 
@@ -63,6 +70,8 @@ class Dataset:
     figures: pd.DataFrame
     # Reference data, not facts: the euro rates the Funding page converts with.
     exchange_rates: pd.DataFrame
+    # Files read although saved differently from the contract (one line each; see csv_dialect).
+    notices: tuple[Notice, ...] = field(default=())
 
     @cached_property
     def place_by_id(self) -> dict[str, dict]:
@@ -124,20 +133,77 @@ def _records_by_id(frame: pd.DataFrame) -> dict[str, dict]:
     return {record["id"]: record for record in records(frame)}
 
 
-def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+@lru_cache(maxsize=1)
+def datapackage() -> dict:
+    """data/datapackage.json: the contract as a Frictionless Data Package (read once per process)."""
+    return json.loads(DATAPACKAGE_PATH.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
 def contract_files() -> dict[str, dict]:
-    """Every file the loader reads: the facts, then the reference tables."""
-    contract = schema()
-    return contract["files"] | contract.get("reference_files", {}).get("files", {})
+    """Every file the loader reads, the facts first, as the rules our checks apply.
+
+    Translated from the Data Package's Table Schemas into one spec per column:
+    ``{"type", "required", "values", "min", "max", "pattern", "to"}``, where ``type`` is
+    ours (id, text, enum, number, integer, period, date, currency, url, ref, refs): the
+    standard's types and constraints, refined by the field's ``x-check`` property where the
+    standard has no name for the rule (an id, a period, a list of ids), so that messages
+    can say what was expected in words. Each file also has ``key`` (its primary key) and
+    ``reference`` (reference data that a folder may leave out: the bundled copy is used).
+    """
+    return {resource["path"]: _file_contract(resource) for resource in datapackage()["resources"]}
+
+
+def _file_contract(resource: dict) -> dict:
+    table_schema = resource["schema"]
+    paths = {other["name"]: other["path"] for other in datapackage()["resources"]}
+    references = {}
+    for foreign_key in table_schema.get("foreignKeys", []):
+        target = foreign_key["reference"]["resource"]
+        # An empty resource name is the standard's way to point into the same table.
+        for name in foreign_key["fields"]:
+            references[name] = paths[target] if target else resource["path"]
+    columns = {}
+    for spec in table_schema["fields"]:
+        constraints = spec.get("constraints", {})
+        column: dict = {"type": _column_type(spec, spec["name"] in references)}
+        if constraints.get("required"):
+            column["required"] = True
+        if "enum" in constraints:
+            column["values"] = list(constraints["enum"])
+        if "minimum" in constraints:
+            column["min"] = constraints["minimum"]
+        if "maximum" in constraints:
+            column["max"] = constraints["maximum"]
+        if "pattern" in constraints:
+            column["pattern"] = constraints["pattern"]
+        if spec["name"] in references:
+            column["to"] = references[spec["name"]]
+        elif "x-references" in spec:
+            column["to"] = paths[spec["x-references"]["resource"]]
+        columns[spec["name"]] = column
+    key = table_schema.get("primaryKey", ["id"])
+    return {
+        "key": key[0] if isinstance(key, list) else key,
+        "reference": bool(resource.get("x-reference-table")),
+        "columns": columns,
+    }
+
+
+def _column_type(spec: dict, is_foreign_key: bool) -> str:
+    if spec.get("x-check"):
+        return spec["x-check"]
+    if is_foreign_key:
+        return "ref"
+    if spec["type"] == "string":
+        return "enum" if "enum" in spec.get("constraints", {}) else "text"
+    return spec["type"]  # number, integer, date
 
 
 def _source_path(folder: Path, file: str) -> Path:
     """The folder's own file; for a reference table it lacks, the bundled one."""
     path = folder / file
-    if not path.is_file() and file in schema().get("reference_files", {}).get("files", {}):
+    if not path.is_file() and contract_files()[file]["reference"]:
         return DEFAULT_DATA_DIR / file
     return path
 
@@ -147,59 +213,75 @@ def data_dir_from_environment() -> Path:
     return Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
 
 
-def read_table(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read one CSV as strings, reporting unreadable files and ragged rows instead of raising."""
+def read_table(path: Path, contract: dict | None = None) -> tuple[pd.DataFrame, list[Problem], list[Notice]]:
+    """Read one CSV as strings, reporting unreadable files and ragged rows instead of raising.
+
+    With the file's ``contract`` (an entry of contract_files()), a file saved by a
+    spreadsheet (';'-separated, decimal commas, Windows-1252, a byte order mark) is read
+    too, with one notice; one that cannot be read unambiguously is one problem that names
+    the cause, and an empty table, so no follow-on errors are reported for it.
+    """
     file = path.name
     if not path.is_file():
-        return pd.DataFrame(), [Problem(file, None, None, f"file is missing from {path.parent}")]
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        return pd.DataFrame(), [Problem(file, None, None, f"is not UTF-8 text ({error.reason} at byte {error.start})")]
-    records = list(csv.reader(text.splitlines()))
-    if not records:
-        return pd.DataFrame(), [Problem(file, None, None, "is empty: it needs a header row")]
-    header = [name.strip() for name in records[0]]
-    problems = []
-    rows = []
-    row_numbers = []
-    for offset, record in enumerate(records[1:]):
-        if not any(cell.strip() for cell in record):
-            continue  # blank lines are harmless, e.g. a trailing newline
-        if len(record) != len(header):
-            problems.append(
-                Problem(
-                    file, offset + FIRST_DATA_LINE, None, f"has {len(record)} fields but the header has {len(header)}"
-                )
-            )
-        rows.append([cell.strip() for cell in (record + [""] * len(header))[: len(header)]])
-        row_numbers.append(offset + FIRST_DATA_LINE)
+        return pd.DataFrame(), [Problem(file, None, None, f"file is missing from {path.parent}")], []
+    columns = (contract or {}).get("columns", {})
+    numeric = [name for name, spec in columns.items() if spec["type"] in NUMERIC_TYPES]
+    read = read_csv_bytes(path.read_bytes(), expected=list(columns), numeric=numeric)
+    notices = [Notice(file, notice_line(read.notes))] if read.notes else []
+    if read.cause:
+        return pd.DataFrame(), [Problem(file, None, None, read.cause)], notices
+    header = read.header
+    problems = [
+        Problem(file, row, None, f"has {fields} fields but the header has {len(header)}") for row, fields in read.ragged
+    ]
+    problems += [Problem(file, row, column, message) for row, column, message in read.cell_problems]
     # Indexed by spreadsheet row number, so problems name the row a person sees, blank lines included.
-    return pd.DataFrame(rows, columns=header, index=row_numbers, dtype=str), problems
+    rows = [cells for _, cells in read.records]
+    index = [row for row, _ in read.records]
+    return pd.DataFrame(rows, columns=header, index=index, dtype=str), problems, notices
+
+
+def read_folder(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem], list[Notice]]:
+    """Every contract file of a folder as a table of strings, with what reading it found."""
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    notices: list[Notice] = []
+    for file, contract in contract_files().items():
+        table, read_problems, read_notices = read_table(_source_path(folder, file), contract)
+        tables[file] = table
+        problems += read_problems
+        notices += read_notices
+    return tables, problems, notices
+
+
+def validate_tables(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """The contract's checks on tables of strings, however they were read (CSV files or a workbook).
+
+    A table that could not be read (empty frame) is skipped, and so are references into
+    it: its one problem already says why, and a cascade of unknown ids would hide it.
+    """
+    files = contract_files()
+    contract = {"files": files}
+    readable = {file: table for file, table in tables.items() if not table.columns.empty}
+    problems: list[Problem] = []
+    for file, table in readable.items():
+        problems += check_columns(file, table, contract)
+    ids = {file: set(table["id"]) for file, table in readable.items() if "id" in table.columns}
+    for file, table in readable.items():
+        problems += check_unique_ids(file, table, files[file]["key"])
+        problems += check_cells(file, table, contract, ids)
+    problems += check_rules(readable)
+    return sorted(set(problems), key=_problem_order)
 
 
 def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     """Load and validate the data folder; raise DatasetError listing every problem."""
     folder = Path(data_dir) if data_dir is not None else data_dir_from_environment()
-    files = contract_files()
-    contract = {"files": files}
-    tables: dict[str, pd.DataFrame] = {}
-    problems: list[Problem] = []
-    for file in files:
-        table, read_problems = read_table(_source_path(folder, file))
-        tables[file] = table
-        problems += read_problems
-    problems += [
-        p for file, table in tables.items() if not table.columns.empty for p in check_columns(file, table, contract)
-    ]
-    ids = {file: set(table["id"]) for file, table in tables.items() if "id" in table.columns}
-    for file, table in tables.items():
-        problems += check_unique_ids(file, table, files[file].get("key", "id"))
-        problems += check_cells(file, table, contract, ids)
-    problems += check_rules(tables)
+    tables, problems, notices = read_folder(folder)
+    problems = sorted(set(problems + validate_tables(tables)), key=_problem_order)
     if problems:
-        raise DatasetError(folder, sorted(set(problems), key=_problem_order))
-    return _typed(tables)
+        raise DatasetError(folder, problems, notices)
+    return _typed(tables, notices)
 
 
 def _problem_order(problem: Problem) -> tuple:
@@ -210,13 +292,13 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(";") if part.strip())
 
 
-def _typed(tables: dict[str, pd.DataFrame]) -> Dataset:
+def _typed(tables: dict[str, pd.DataFrame], notices: list[Notice]) -> Dataset:
     def table(file: str) -> pd.DataFrame:
         frame = tables[file].copy()
         for name, spec in contract_files()[file]["columns"].items():
             if name not in frame.columns:
                 frame[name] = ""
-            if spec["type"] in ("float", "number"):
+            if spec["type"] == "number":
                 frame[name] = pd.to_numeric(frame[name].replace("", None), errors="coerce").astype(float)
             elif spec["type"] == "integer":
                 frame[name] = pd.to_numeric(frame[name].replace("", None), errors="coerce").astype("Int64")
@@ -234,4 +316,5 @@ def _typed(tables: dict[str, pd.DataFrame]) -> Dataset:
         sources=table("sources.csv"),
         figures=table("figures.csv"),
         exchange_rates=table("exchange_rates.csv"),
+        notices=tuple(notices),
     )

@@ -1,4 +1,4 @@
-"""Check raw CSV tables against the data contract (data/schema.json).
+"""Check raw CSV tables against the data contract (data/datapackage.json, via dataset.contract_files()).
 
 Every problem is collected, never just the first, so a person editing the CSVs
 sees the whole list at once with file, row and column.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
@@ -15,9 +16,12 @@ from babel.numbers import list_currencies
 
 from geo.places import within_country
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Only for rules across columns (is this a period at all?); a cell's own pattern comes
+# from the Data Package, so the contract has one home.
 PERIOD_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 DATE_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# The Table Schema number type also takes '1e5', 'NaN' and 'INF'; the contract asks for
+# plain numbers, which both validators accept.
 NUMBER_PATTERN = re.compile(r"^-?\d+(\.\d+)?$")
 INTEGER_PATTERN = re.compile(r"^-?\d+$")
 # The first data row is line 2 of the file: line 1 is the header.
@@ -42,6 +46,17 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class Notice:
+    """A file that was read although it was saved differently from the contract: one line, not a problem."""
+
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
 @lru_cache(maxsize=1)
 def _currencies() -> frozenset[str]:
     return frozenset(list_currencies())
@@ -63,14 +78,32 @@ def _rows(table: pd.DataFrame) -> list[tuple[int, dict]]:
     return list(zip(row_numbers(table), table.to_dict("records"), strict=True))
 
 
+# What each of our types expects, in words, for a value that does not match its pattern.
+EXPECTED = {
+    "id": "is not a valid id (lower-case letters, digits and hyphens)",
+    "period": "is not a year or date (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "currency": "is not an ISO 4217 currency code (e.g. DKK, SEK, EUR)",
+    "url": "is not a web address starting with https://",
+    "refs": "is not a list of ids separated by ';'",
+}
+
+
+def _matches(value: str, spec: dict) -> bool:
+    return "pattern" not in spec or re.fullmatch(spec["pattern"], value) is not None
+
+
 def _check_value(value: str, spec: dict, ids: dict[str, set[str]]) -> str | None:
-    """Return a message when a non-empty value breaks its column's type, else None."""
+    """Return a message when a non-empty value breaks its column's type, else None.
+
+    References into a file that could not be read (not in ``ids``) are not checked: that
+    file's own problem says why, and an unknown id on every row would hide it.
+    """
     kind = spec["type"]
-    if kind == "id" and not ID_PATTERN.match(value):
-        return f"'{value}' is not a valid id (lower-case letters, digits and hyphens)"
+    if kind in EXPECTED and not _matches(value, spec):
+        return f"'{value}' {EXPECTED[kind]}"
     if kind == "enum" and value not in spec["values"]:
         return f"'{value}' is not one of: {', '.join(spec['values'])}"
-    if kind in ("float", "number"):
+    if kind == "number":
         if not NUMBER_PATTERN.match(value):
             return f"'{value}' is not a plain number (use e.g. 20000000 or 55.67, no separators)"
         return _check_range(float(value), spec)
@@ -78,21 +111,28 @@ def _check_value(value: str, spec: dict, ids: dict[str, set[str]]) -> str | None
         if not INTEGER_PATTERN.match(value):
             return f"'{value}' is not a whole number"
         return _check_range(int(value), spec)
-    if kind == "period" and not PERIOD_PATTERN.match(value):
-        return f"'{value}' is not a year or date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    if kind == "date" and not DATE_PATTERN.match(value):
+    if kind == "date" and not _is_date(value):
         return f"'{value}' is not a date (YYYY-MM-DD)"
     if kind == "currency" and value not in _currencies():
         return f"'{value}' is not an ISO 4217 currency code (e.g. DKK, SEK, EUR)"
-    if kind == "url" and not value.startswith(("https://", "http://")):
-        return f"'{value}' is not a web address starting with https://"
-    if kind == "ref" and value not in ids.get(spec["to"], set()):
+    if kind == "ref" and spec["to"] in ids and value not in ids[spec["to"]]:
         return f"unknown id '{value}': not in {spec['to']}"
-    if kind == "refs":
-        unknown = [part for part in _split_list(value) if part not in ids.get(spec["to"], set())]
+    if kind == "refs" and spec["to"] in ids:
+        unknown = [part for part in _split_list(value) if part not in ids[spec["to"]]]
         if unknown:
             return f"unknown id(s) {', '.join(repr(u) for u in unknown)}: not in {spec['to']}"
     return None
+
+
+def _is_date(value: str) -> bool:
+    """YYYY-MM-DD and a real day (no 30 February), as the Table Schema date type asks."""
+    if not DATE_PATTERN.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_range(number: float, spec: dict) -> str | None:

@@ -26,7 +26,11 @@ def _fingerprint(folder: Path) -> tuple:
 # unpickled and rebuilt on every rerun, as st.cache_data's per-call copy would.
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_dataset(folder: str, fingerprint: tuple) -> Dataset:
-    return load_dataset(Path(folder))
+    dataset = load_dataset(Path(folder))
+    # Readers don't need to know how a file was saved; whoever keeps the data sees it in the log.
+    for notice in dataset.notices:
+        logger.info("Data file read with a notice: %s", notice)
+    return dataset
 
 
 @st.cache_resource(show_spinner=False)
@@ -54,6 +58,9 @@ def show_problems(error: DatasetError, lang: str) -> None:
     st.error(t("data_error_title", lang, count=len(error.problems)))
     st.markdown(t("data_error_help", lang))
     st.caption(f"{t('data_folder', lang)}: `{error.data_dir}`")
+    # A file read although saved differently (';', Windows-1252): said once, apart from the problems.
+    for notice in error.notices:
+        st.info(str(notice))
     table = pd.DataFrame(
         [
             {

@@ -30,16 +30,18 @@ def test_every_make_command_the_docs_mention_exists() -> None:
     assert mentioned <= makefile_targets(), f"documented but not in the Makefile: {mentioned - makefile_targets()}"
 
 
-def contract_files() -> dict[str, dict]:
-    """Every file schema.json describes: the facts and the reference tables."""
-    schema = json.loads((REPO_ROOT / "data" / "schema.json").read_text(encoding="utf-8"))
-    return schema["files"] | schema.get("reference_files", {}).get("files", {})
+def contract_files() -> dict[str, list[str]]:
+    """Every file datapackage.json describes (the facts and the reference tables), with its columns."""
+    package = json.loads((REPO_ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return {
+        resource["path"]: [field["name"] for field in resource["schema"]["fields"]] for resource in package["resources"]
+    }
 
 
-def test_data_readme_documents_every_file_and_column_of_the_schema() -> None:
+def test_data_readme_documents_every_file_and_column_of_the_datapackage() -> None:
     readme = (REPO_ROOT / "data" / "README.md").read_text(encoding="utf-8")
     sections = re.split(r"^### ", readme, flags=re.MULTILINE)
-    for file, spec in contract_files().items():
+    for file, columns in contract_files().items():
         section = next((s for s in sections if s.startswith(file)), None)
         assert section is not None, f"data/README.md has no section for {file}"
         documented = {
@@ -47,7 +49,7 @@ def test_data_readme_documents_every_file_and_column_of_the_schema() -> None:
             for cell in re.findall(r"^\| ([^|]+) \|", section, flags=re.MULTILINE)
             for name in cell.split(",")
         }
-        missing = set(spec["columns"]) - documented
+        missing = set(columns) - documented
         assert not missing, f"{file}: columns not documented in data/README.md: {sorted(missing)}"
 
 
@@ -81,3 +83,4 @@ def test_readme_deploy_files_exist_and_every_deploy_file_is_explained() -> None:
     named = set(re.findall(r"`(deploy/[\w.-]+)`", readme))
     present = {f"deploy/{path.name}" for path in (REPO_ROOT / "deploy").iterdir()}
     assert named == present
+

@@ -9,7 +9,7 @@ import csv
 
 import pytest
 
-from partnerships.dataset import DEFAULT_DATA_DIR, schema
+from partnerships.dataset import DEFAULT_DATA_DIR, contract_files
 from partnerships.i18n import DEFAULT_LANGUAGE, LANGUAGES, english, format_amount, format_number, t
 
 # Keys built from a value of the data contract: every allowed value needs a translation.
@@ -32,7 +32,7 @@ def test_default_language_is_offered() -> None:
 @pytest.mark.parametrize("prefix", sorted(PREFIX_ENUMS))
 def test_keys_built_from_data_values_exist(prefix: str) -> None:
     file, column = PREFIX_ENUMS[prefix]
-    values = schema()["files"][file]["columns"][column]["values"]
+    values = contract_files()[file]["columns"][column]["values"]
     missing = [f"{prefix}{value}" for value in values if f"{prefix}{value}" not in english()]
     assert not missing
 
