@@ -1,35 +1,47 @@
-"""The partnership map: one GeoJSON layer of arcs, one of places, a legend and a basemap.
+"""The partnership map: a base map that stays, and a view layer that changes with the selection.
 
-Lines and places are one `folium.GeoJson` layer each rather than one folium object per
-feature: at 10,000 lines that is 13x faster to build and a third of the HTML.
-Every text property is HTML-escaped here, because folium's tooltips insert properties
-into the page as HTML.
+The base map (outlines, tiles, controls, the layer's code) is the same for every view, so
+streamlit-folium keeps its iframe: a filter change, a tour step or a language switch sends
+only the view layer, and the map keeps its zoom and pan. The view layer is compact data
+(places as rows, lines as indexes into them, styles as indexes into small tables) that
+mapview/partnership_layer.js bends into arcs and draws: at 10,000 lines it is about 60
+bytes a line instead of 1,500.
+
+Text from the data reaches the browser as JSON and is put into the page as text (never as
+markup) by the layer; the legend, built here, is escaped here.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from html import escape
+from pathlib import Path
+from typing import Any
 
 import folium
-from branca.element import MacroElement, Template
+from branca.element import Element, MacroElement, Template
 from folium.plugins import Fullscreen
 
-from geo.arcs import arc_points, assign_bends
+from geo.arcs import assign_bends
 from geo.assets import AssetSource, local_source, use_assets
 from geo.basemap import add_offline_basemap
 from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View
 from partnerships.i18n import t
-from partnerships.labels import partnership_title, place_name, theme_label, theme_labels
-from partnerships.palette import LineStyle, country_colour, theme_styles
+from partnerships.kinds import kind_ids, kinds_in_data
+from partnerships.labels import place_name, theme_label
+from partnerships.palette import country_colour, kind_dash, theme_colours
 
-LINE_CLASS = "partnership"
-PLACE_CLASS = "place"
-SELECTED_CLASS = "selected"
-LINE_WEIGHT = 4
-SELECTED_WEIGHT = 8
-DIMMED_OPACITY = 0.2
+LAYER_SCRIPT = Path(__file__).with_name("partnership_layer.js")
+# Above this many lines the layer draws on one canvas instead of one SVG path per line.
+CANVAS_ABOVE = 1500
+# The overview never zooms in past this; a tour stop (two places) not past TOUR_MAX_ZOOM,
+# so markers and labels keep their size and the audience still sees where the stop is.
+OVERVIEW_MAX_ZOOM = 7
+TOUR_MAX_ZOOM = 7
+INITIAL_CENTRE = (53.5, 20.0)
+INITIAL_ZOOM = 4
 
 
 def primary_theme(themes: tuple[str, ...], wanted: tuple[str, ...]) -> str:
@@ -40,310 +52,235 @@ def primary_theme(themes: tuple[str, ...], wanted: tuple[str, ...]) -> str:
     return themes[0]
 
 
-def partnership_features(
+def line_colours(dataset: Dataset) -> dict[str, str]:
+    """Theme colours for this dataset: the themes its partnerships have come first."""
+    in_use = {theme for themes in dataset.partnerships["themes"] for theme in themes}
+    return theme_colours(list(dataset.theme_ids), in_use)
+
+
+def _json_for_script(value: object) -> str:
+    """JSON that is safe inside a <script> element whatever the data says ("</script>" included)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _bounds(latlons: list[tuple[float, float]]) -> list[list[float]] | None:
+    if not latlons:
+        return None
+    lats, lons = [lat for lat, _ in latlons], [lon for _, lon in latlons]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def view_data(
     dataset: Dataset,
     view: View,
     lang: str,
     wanted_themes: tuple[str, ...] = (),
     selected: str = "",
-    dim_others: bool = False,
+    tour_stop: bool = False,
+    presenter: bool = False,
 ) -> dict:
-    """A GeoJSON FeatureCollection with one curved LineString per partnership in the view."""
-    styles = theme_styles(dataset.theme_ids)
-    places = dataset.place_by_id
-    records = records_of(view.partnerships, dataset.partnership_by_id)
-    bends = assign_bends((r["from_place"], r["to_place"]) for r in records)
-    features = []
-    for record, bend in zip(records, bends, strict=True):
-        start, end = places[record["from_place"]], places[record["to_place"]]
-        points = arc_points((start["lat"], start["lon"]), (end["lat"], end["lon"]), bend)
-        theme = primary_theme(record["themes"], wanted_themes)
-        style = styles[theme]
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "LineString",
-                    "coordinates": [[round(lon, 4), round(lat, 4)] for lat, lon in points],
-                },
-                "properties": {
-                    "id": record["id"],
-                    "pair": escape(partnership_title(dataset, record, lang)),
-                    "themes": escape(theme_labels(dataset, record["themes"], lang)),
-                    "colour": style.colour,
-                    "dash": style.dash,
-                    "selected": record["id"] == selected,
-                    "dimmed": dim_others and bool(selected) and record["id"] != selected,
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
-
-
-def place_features(dataset: Dataset, view: View, lang: str) -> dict:
-    """A GeoJSON FeatureCollection with one point per place in the view."""
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]},
-            "properties": {
-                "id": record["id"],
-                "name": escape(place_name(dataset, record["id"], lang)),
-                "country": escape(t(f"country_{record['country']}", lang)),
-                "colour": country_colour(record["country"]),
-            },
-        }
-        for record in records_of(view.places, dataset.place_by_id)
-    ]
-    return {"type": "FeatureCollection", "features": features}
-
-
-def _line_style(feature: dict) -> dict:
-    properties = feature["properties"]
-    classes = [LINE_CLASS, f"{LINE_CLASS}-{properties['id']}"]
-    if properties["selected"]:
-        classes.append(SELECTED_CLASS)
+    """What the layer draws for one view, as compact JSON-ready data (see partnership_layer.js)."""
+    place_records = records_of(view.places, dataset.place_by_id)
+    place_index = {record["id"]: index for index, record in enumerate(place_records)}
+    lines = records_of(view.partnerships, dataset.partnership_by_id)
+    themes = list(dataset.theme_ids)
+    theme_index = {theme: index for index, theme in enumerate(themes)}
+    kinds = list(kind_ids())
+    countries = sorted({record["country"] for record in place_records})
+    ends = Counter(place for record in lines for place in (record["from_place"], record["to_place"]))
+    latlon = [(round(record["lat"], 5), round(record["lon"], 5)) for record in place_records]
+    stop = next((record for record in lines if tour_stop and record["id"] == selected), None)
     return {
-        "color": properties["colour"],
-        "weight": SELECTED_WEIGHT if properties["selected"] else LINE_WEIGHT,
-        # While a tour stop is shown, the other lines step back.
-        "opacity": DIMMED_OPACITY if properties["dimmed"] else 0.95,
-        "dashArray": properties["dash"] or None,
-        "lineCap": "round",
-        "className": " ".join(classes),
+        "places": {
+            "ids": [record["id"] for record in place_records],
+            "latlon": latlon,
+            "names": [place_name(dataset, record["id"], lang) for record in place_records],
+            "country": [countries.index(record["country"]) for record in place_records],
+            # The most-connected place of a group names the group first.
+            "weight": [ends[record["id"]] for record in place_records],
+        },
+        "lines": {
+            "ids": [record["id"] for record in lines],
+            "from": [place_index[record["from_place"]] for record in lines],
+            "to": [place_index[record["to_place"]] for record in lines],
+            "bend": [round(bend, 4) for bend in assign_bends((r["from_place"], r["to_place"]) for r in lines)],
+            "colour": [theme_index[primary_theme(record["themes"], wanted_themes)] for record in lines],
+            "kind": [kinds.index(record["kind"]) for record in lines],
+            "themes": [[theme_index[theme] for theme in record["themes"]] for record in lines],
+        },
+        "themeColours": list(line_colours(dataset).values()),
+        "themeLabels": [theme_label(dataset, theme, lang) for theme in themes],
+        "kindDashes": [kind_dash(kind) for kind in kinds],
+        "kindLabels": [t(f"kind_{kind}", lang) for kind in kinds],
+        "countryColours": [country_colour(country) for country in countries],
+        "selected": selected,
+        "dimOthers": bool(stop),
+        "fly": None
+        if stop is None
+        else {
+            "id": stop["id"],
+            "bounds": _bounds([latlon[place_index[stop["from_place"]]], latlon[place_index[stop["to_place"]]]]),
+            "maxZoom": TOUR_MAX_ZOOM,
+        },
+        "bounds": _bounds(latlon),
+        "maxZoom": OVERVIEW_MAX_ZOOM,
+        "presenter": presenter,
+        "canvasAbove": CANVAS_ABOVE,
+        "legendTitle": t("legend", lang),
+        "legend": legend_html(dataset, view, lines, wanted_themes, lang),
+        "text": {
+            "partners": t("partners", lang),
+            "themes": t("themes", lang),
+            "kind": t("kind", lang),
+            "more": t("more_places", lang),
+        },
     }
 
 
-def _place_style(feature: dict) -> dict:
-    return {
-        "fill": True,
-        "fillColor": feature["properties"]["colour"],
-        "color": "#ffffff",
-        "weight": 2,
-        "fillOpacity": 1.0,
-        "radius": 8,
-    }
+def legend_entries(
+    dataset: Dataset, lines: list[dict], wanted_themes: tuple[str, ...], lang: str
+) -> list[tuple[str, str]]:
+    """(theme label, colour) for each line colour drawn, in themes.csv order."""
+    drawn = {primary_theme(record["themes"], wanted_themes) for record in lines}
+    colours = line_colours(dataset)
+    return [(theme_label(dataset, theme, lang), colours[theme]) for theme in dataset.theme_ids if theme in drawn]
 
 
-class Legend(MacroElement):
-    """A Leaflet control listing line styles by theme and place colours by country, with text labels."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var legend = L.control({position: "topright"});
-            legend.onAdd = function() {
-                var div = L.DomUtil.create("div", "map-legend");
-                div.setAttribute("role", "region");
-                div.setAttribute("aria-label", {{ this.title_json }});
-                div.innerHTML = {{ this.html_json }};
-                L.DomEvent.disableClickPropagation(div);
-                return div;
-            };
-            legend.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, title: str, html: str):
-        super().__init__()
-        self._name = "Legend"
-        self.title_json = json.dumps(title)
-        self.html_json = json.dumps(html)
-
-
-class PlaceLabels(MacroElement):
-    """A permanent name label beside every place marker, decluttered at every zoom.
-
-    folium's GeoJsonTooltip binds one tooltip to the whole layer, so `permanent` would show
-    a single label; binding one per marker labels them all (names are escaped upstream).
-    Where labels would overlap (five Danish municipalities at the overview zoom), the later
-    ones in data order step aside until the map is zoomed in or their marker is hovered.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var layer = {{ this.layer.get_name() }};
-            var map = {{ this._parent.get_name() }};
-            var overlaps = function(a, b) {
-                return !(a.right < b.left || a.left > b.right || a.bottom < b.top || a.top > b.bottom);
-            };
-            var declutter = function() {
-                var placed = [];
-                layer.eachLayer(function(marker) {
-                    var label = marker.getTooltip() && marker.getTooltip().getElement();
-                    if (!label) { return; }
-                    label.classList.remove("place-label-hidden");
-                    var box = label.getBoundingClientRect();
-                    if (placed.some(function(other) { return overlaps(box, other); })) {
-                        label.classList.add("place-label-hidden");
-                    } else {
-                        placed.push(box);
-                    }
-                });
-            };
-            layer.eachLayer(function(marker) {
-                marker.bindTooltip(marker.feature.properties.name, {
-                    permanent: true, direction: "right", offset: [10, 0], className: "place-label"
-                });
-                marker.on("mouseover", function() {
-                    marker.getTooltip().getElement().classList.remove("place-label-hidden");
-                });
-                marker.on("mouseout", declutter);
-            });
-            map.on("zoomend moveend", declutter);
-            map.whenReady(function() { setTimeout(declutter, 0); });
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, layer: folium.GeoJson):
-        super().__init__()
-        self._name = "PlaceLabels"
-        self.layer = layer
-
-
-def legend_entries(dataset: Dataset, features: dict, lang: str) -> list[tuple[str, LineStyle]]:
-    """(label, style) for each distinct line style drawn, in palette order."""
-    styles = theme_styles(dataset.theme_ids)
-    drawn = {(f["properties"]["colour"], f["properties"]["dash"]) for f in features["features"]}
-    return [
-        (theme_label(dataset, theme, lang), style)
-        for theme, style in styles.items()
-        if (style.colour, style.dash) in drawn
-    ]
-
-
-def legend_html(dataset: Dataset, lines: dict, places: dict, lang: str) -> str:
+def legend_html(dataset: Dataset, view: View, lines: list[dict], wanted_themes: tuple[str, ...], lang: str) -> str:
+    """The legend: line colours by theme, dash patterns by kind of tie, place colours by country."""
     rows = [f"<div class='legend-title'>{escape(t('legend', lang))}</div>"]
-    for label, style in legend_entries(dataset, lines, lang):
-        dash = f" stroke-dasharray='{style.dash}'" if style.dash else ""
+    for label, colour in legend_entries(dataset, lines, wanted_themes, lang):
         rows.append(
-            "<div class='legend-row'><svg width='34' height='10' aria-hidden='true'>"
-            f"<line x1='2' y1='5' x2='32' y2='5' stroke='{style.colour}' stroke-width='4' stroke-linecap='round'{dash}/></svg>"
+            "<div class='legend-row legend-theme'><svg width='34' height='10' aria-hidden='true'>"
+            f"<line x1='2' y1='5' x2='32' y2='5' stroke='{colour}' stroke-width='4'/></svg>"
             f"<span>{escape(label)}</span></div>"
         )
-    countries = sorted({(f["properties"]["country"], f["properties"]["colour"]) for f in places["features"]})
-    for country, colour in countries:
+    kinds = kinds_in_data(record["kind"] for record in lines)
+    if kinds:
+        rows.append(f"<div class='legend-subtitle'>{escape(t('kind', lang))}</div>")
+    for kind in kinds:
+        dash = kind_dash(kind)
+        pattern = f" stroke-dasharray='{dash}'" if dash else ""
         rows.append(
-            "<div class='legend-row'><svg width='34' height='14' aria-hidden='true'>"
-            f"<circle cx='17' cy='7' r='6' fill='{colour}' stroke='#fff' stroke-width='2'/></svg>"
-            f"<span>{country}</span></div>"
+            "<div class='legend-row legend-kind'><svg width='44' height='10' aria-hidden='true'>"
+            f"<line x1='2' y1='5' x2='42' y2='5' stroke='#333' stroke-width='3'{pattern}/></svg>"
+            f"<span>{escape(t(f'kind_{kind}', lang))}</span></div>"
+        )
+    for country in sorted(set(view.places["country"])):
+        rows.append(
+            "<div class='legend-row legend-country'><svg width='34' height='14' aria-hidden='true'>"
+            f"<circle cx='17' cy='7' r='6' fill='{country_colour(country)}' stroke='#fff' stroke-width='2'/></svg>"
+            f"<span>{escape(t(f'country_{country}', lang))}</span></div>"
         )
     return "".join(rows)
 
 
-LEGEND_CSS = """
+# The same for every view and language: it goes in the base map's header once.
+# `.presenter` (set by the layer) makes every text on the map readable from the back of a
+# room at 1920x1080: at least 22 px.
+MAP_CSS = """
 <style>
 .map-legend { background: rgba(255,255,255,0.94); padding: 8px 10px; border-radius: 6px;
-  font: 14px/1.35 system-ui, sans-serif; color: #1a1a1a; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 320px; }
+  font: 14px/1.35 system-ui, sans-serif; color: #1a1a1a; box-shadow: 0 1px 4px rgba(0,0,0,0.3);
+  max-width: 300px; max-height: 60vh; overflow-y: auto; }
 .map-legend .legend-title { font-weight: 600; margin-bottom: 4px; }
+.map-legend .legend-subtitle { font-weight: 600; margin: 6px 0 2px; }
 .map-legend .legend-row { display: flex; align-items: center; gap: 6px; }
-.leaflet-tooltip.place-label { background: transparent; border: 0; box-shadow: none; font-weight: 600;
-  color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; font-size: 14px; }
-.leaflet-tooltip.place-label::before { display: none; }
-.leaflet-tooltip.place-label.place-label-hidden { visibility: hidden; }
-</style>
-"""
-
-# Readable from the back of a room at 1920x1080: every text on the map at least 22 px.
-PRESENTER_CSS = """
-<style>
-.map-legend { font-size: 22px; max-width: 420px; }
-.map-legend svg { transform: scale(1.3); }
-.leaflet-tooltip, .leaflet-tooltip.place-label, .foliumtooltip, .foliumtooltip th, .foliumtooltip td { font-size: 22px; }
-.leaflet-control-scale-line { font-size: 18px; }
+.place-labels { position: absolute; left: 0; top: 0; }
+.place-label { position: absolute; white-space: nowrap; font: 600 14px/1.2 system-ui, sans-serif; color: #111;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
+.place-label-crowded { opacity: 0.85; }
+.leaflet-tooltip.line-tooltip table th { text-align: left; padding-right: 6px; }
+.presenter .map-legend { font-size: 22px; max-width: 420px; }
+.presenter .map-legend svg { transform: scale(1.3); }
+.presenter .place-label, .presenter .leaflet-tooltip, .presenter .foliumtooltip th,
+.presenter .foliumtooltip td { font-size: 22px; }
+.presenter .leaflet-control-scale-line { font-size: 18px; }
 </style>
 """
 
 
-class FlyTo(MacroElement):
-    """Fly from the overview to one partnership, so the audience sees where the stop is."""
+class PartnershipLayerCode(MacroElement):
+    """Defines L.PartnershipLayer in the map's own script, before any view layer uses it."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        setTimeout(function() {
-            {{ this._parent.get_name() }}.flyToBounds({{ this.bounds_json }}, {padding: [80, 80], duration: 1.2});
-        }, 300);
+        {{ this.code }}
         {% endmacro %}
         """
     )
 
-    def __init__(self, bounds: list[list[float]]):
+    def __init__(self) -> None:
         super().__init__()
-        self._name = "FlyTo"
-        self.bounds_json = json.dumps(bounds)
+        self._name = "PartnershipLayerCode"
+        self.code = LAYER_SCRIPT.read_text(encoding="utf-8")
+
+
+class PartnershipView(MacroElement):
+    """One view of the data, drawn by L.PartnershipLayer into its parent layer group."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.addLayer(L.partnershipLayer({{ this.view_json }}));
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict) -> None:
+        super().__init__()
+        self._name = "PartnershipView"
+        self.view_json = _json_for_script(data)
+
+
+def base_map(lang: str, online_tiles: bool = True, assets: AssetSource | None = None) -> folium.Map:
+    """The map every view is drawn on: outlines, tiles, controls and the layer's code.
+
+    The same for every selection and language (its script, not its guard message), so
+    streamlit-folium keeps the map's frame; `assets` says where the browser gets Leaflet
+    and the outlines, and if they cannot load the frame says so in one sentence in `lang`.
+    """
+    assets = assets or local_source()
+    fmap = folium.Map(location=INITIAL_CENTRE, zoom_start=INITIAL_ZOOM, tiles=None, control_scale=True)
+    add_offline_basemap(fmap, assets, online_tiles=online_tiles)
+    Fullscreen(position="topleft").add_to(fmap)
+    fmap.get_root().header.add_child(Element(MAP_CSS))
+    PartnershipLayerCode().add_to(fmap)
+    # Last, so that every element added above (plugins included) loads from `assets`.
+    use_assets(fmap, assets, unavailable_message=t("map_unavailable", lang))
+    return fmap
+
+
+def view_layer(
+    dataset: Dataset,
+    view: View,
+    lang: str,
+    wanted_themes: tuple[str, ...] = (),
+    selected: str = "",
+    tour_stop: bool = False,
+    presenter: bool = False,
+) -> folium.FeatureGroup:
+    """The layer for one view: what changes when the selection, the tour stop or the language does."""
+    layer = folium.FeatureGroup(name=t("map_heading", lang), control=False)
+    PartnershipView(view_data(dataset, view, lang, wanted_themes, selected, tour_stop, presenter)).add_to(layer)
+    return layer
 
 
 def build_map(
     dataset: Dataset,
     view: View,
     lang: str,
-    wanted_themes: tuple[str, ...] = (),
-    selected: str = "",
     online_tiles: bool = True,
-    tour_stop: bool = False,
-    presenter: bool = False,
     assets: AssetSource | None = None,
+    **view_options: Any,
 ) -> folium.Map:
-    """The whole map for one view, drawable offline (local Leaflet, built-in country outlines).
+    """Base map and view layer in one map: for the offline export and for tests.
 
-    `selected` highlights one partnership; with `tour_stop` the others are dimmed and the map
-    flies to it. `presenter` enlarges every text on the map for a projector. `assets` says
-    where the browser gets Leaflet and the outlines (default: this app's own files); if they
-    cannot load, the map's frame says so in one sentence instead of staying blank.
+    `view_options` are view_layer's: `wanted_themes`, `selected` (highlights one
+    partnership), `tour_stop` (dims the others and flies to it), `presenter` (every text on
+    the map enlarged for a projector).
     """
-    assets = assets or local_source()
-    fmap = folium.Map(location=(53.5, 20.0), zoom_start=4, tiles=None, control_scale=True, prefer_canvas=False)
-    add_offline_basemap(fmap, assets, online_tiles=online_tiles)
-    Fullscreen(position="topleft").add_to(fmap)
-    lines = partnership_features(dataset, view, lang, wanted_themes, selected, dim_others=tour_stop)
-    places = place_features(dataset, view, lang)
-    if lines["features"]:
-        folium.GeoJson(
-            lines,
-            name=t("map_heading", lang),
-            style_function=_line_style,
-            highlight_function=lambda feature: {"weight": SELECTED_WEIGHT, "opacity": 1.0},
-            tooltip=folium.GeoJsonTooltip(
-                fields=["pair", "themes"], aliases=[t("partners", lang), t("themes", lang)], sticky=True
-            ),
-        ).add_to(fmap)
-    if places["features"]:
-        place_layer = folium.GeoJson(
-            places,
-            marker=folium.CircleMarker(radius=8, fill=True, className=PLACE_CLASS),
-            style_function=_place_style,
-        ).add_to(fmap)
-        PlaceLabels(place_layer).add_to(fmap)
-    fmap.get_root().header.add_child(folium.Element(LEGEND_CSS + (PRESENTER_CSS if presenter else "")))
-    Legend(t("legend", lang), legend_html(dataset, lines, places, lang)).add_to(fmap)
-    bounds = _bounds(lines, places)
-    if bounds:
-        # Extra room on the right, where the place labels are drawn.
-        fmap.fit_bounds(bounds, padding_top_left=(30, 30), padding_bottom_right=(150, 30))
-    stop = [feature for feature in lines["features"] if feature["properties"]["id"] == selected]
-    if tour_stop and stop:
-        FlyTo(_bounds({"features": stop})).add_to(fmap)
-    # Last, so that every element added above (plugins included) loads from `assets`.
-    use_assets(fmap, assets, unavailable_message=t("map_unavailable", lang))
+    fmap = base_map(lang, online_tiles=online_tiles, assets=assets)
+    view_layer(dataset, view, lang, **view_options).add_to(fmap)
     return fmap
-
-
-def _bounds(*collections: dict) -> list[list[float]] | None:
-    coordinates = []
-    for collection in collections:
-        for feature in collection["features"]:
-            geometry = feature["geometry"]
-            points = geometry["coordinates"] if geometry["type"] == "LineString" else [geometry["coordinates"]]
-            coordinates += points
-    if not coordinates:
-        return None
-    lons, lats = [c[0] for c in coordinates], [c[1] for c in coordinates]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]

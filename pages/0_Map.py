@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.assets import standalone_html
-from mapview.layers import build_map
+from mapview.layers import base_map, build_map, view_layer
 from partnerships.cards import partnership_card
 from partnerships.dataset import Dataset
 from partnerships.figures import figures_for_view
@@ -53,19 +53,20 @@ def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str
 
 def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: list[str], tour_stop: bool) -> None:
     present = st.session_state.get(PRESENT_KEY, False)
-    fmap = build_map(
+    layer = view_layer(
         dataset,
         view,
         lang,
         wanted_themes=filters.themes,
         selected=st.session_state.get(SELECTED_KEY, ""),
-        online_tiles=st.session_state.get(TILES_KEY, True),
         tour_stop=tour_stop,
         presenter=present,
-        assets=map_assets(),
     )
     clicked = st_folium(
-        fmap,
+        # The same base map on every rerun, so streamlit-folium keeps its frame (and the
+        # reader's zoom and pan); only the view layer is sent again and swapped in place.
+        base_map(lang, online_tiles=st.session_state.get(TILES_KEY, True), assets=map_assets()),
+        feature_group_to_add=layer,
         key=MAP_KEY,
         height=PRESENTER_MAP_HEIGHT if present else MAP_HEIGHT,
         use_container_width=True,
@@ -114,19 +115,22 @@ def main() -> None:
     elif st.session_state.get(SELECTED_KEY) not in visible_ids:
         st.session_state[SELECTED_KEY] = ""
     present = st.session_state.get(PRESENT_KEY, False)
-    if present:
-        presenter_css()
-
-    st.title(t("app_title", lang), anchor=False)
-    if not present:
-        st.caption(t("app_subtitle", lang))
-    tour_bar(stops, lang)
+    # What comes and goes above the map sits in fixed containers: the map keeps its place in
+    # Streamlit's element tree, so its frame (and the reader's zoom) survives every rerun.
+    with st.container(key="map_heading"):
+        if present:
+            presenter_css()
+        st.title(t("app_title", lang), anchor=False)
+        if not present:
+            st.caption(t("app_subtitle", lang))
+        tour_bar(stops, lang)
 
     map_column, panel_column = st.columns([3, 2], gap="large")
     with map_column:
-        st.markdown(t("shown_count", lang, lines=len(view.partnerships), listed=len(view.unlinked_programmes)))
-        if view.partnerships.empty:
-            st.info(t("nothing_matches", lang))
+        with st.container(key="map_summary"):
+            st.markdown(t("shown_count", lang, lines=len(view.partnerships), listed=len(view.unlinked_programmes)))
+            if view.partnerships.empty:
+                st.info(t("nothing_matches", lang))
         draw_map(dataset, view, filters, lang, stops, tour_stop=bool(step))
         st.markdown(f"[{t('map_text_alternative', lang)}](#partnerships-table)")
         if not present:
@@ -150,8 +154,12 @@ def main() -> None:
         share_box(lang)
     with download_column:
         # The export inlines this server's own map files; a pip-only host has none to inline.
-        offline_map = None if not map_assets().is_local else lambda: standalone_html(
-            build_map(dataset, view, lang, filters.themes, online_tiles=False)
+        offline_map = (
+            None
+            if not map_assets().is_local
+            else lambda: standalone_html(
+                build_map(dataset, view, lang, online_tiles=False, wanted_themes=filters.themes)
+            )
         )
         # Callables: the files are made when someone clicks, not on every rerun.
         downloads(

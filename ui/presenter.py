@@ -92,6 +92,13 @@ def current_step(stops: list[str]) -> int:
 def tour_bar(stops: list[str], lang: str) -> None:
     """Start, or Back / Stop n of N / Next / End, with ← → (and a clicker's PageUp/PageDown)."""
     step = current_step(stops)
+    # One container whatever the step, so the page below keeps its place in Streamlit's tree
+    # and the map's frame is not re-created when a tour starts or ends.
+    with st.container(key="tour"):
+        _tour_controls(stops, step, lang)
+
+
+def _tour_controls(stops: list[str], step: int, lang: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center", key="tour_bar"):
         if not stops:
             st.caption(t("tour_empty", lang))

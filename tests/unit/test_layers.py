@@ -9,18 +9,20 @@ from pathlib import Path
 
 import folium
 import pytest
+from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from geo.assets import cdn_source
-from mapview.layers import Legend, build_map, legend_entries, partnership_features
-from partnerships.dataset import Dataset, load_dataset
+from mapview.layers import base_map, build_map, legend_entries, line_colours, view_data, view_layer
+from partnerships.dataset import Dataset, load_dataset, records_of
 from partnerships.filters import Filters, apply_filters
 from partnerships.i18n import t
+from partnerships.kinds import kind_ids
 from partnerships.labels import theme_label
+from partnerships.palette import KIND_DASHES
 from tests.fixtures.datasets import HOSTILE_NAME, HOSTILE_PLACE, write_hostile_dataset
 
-LINE_STRING = re.compile(r'"type":\s*"LineString"')
-FIT_BOUNDS = re.compile(r"fitBounds\(\s*\[\[\s*([-\d.]+),\s*([-\d.]+)\],\s*\[\s*([-\d.]+),\s*([-\d.]+)\]\]")
 ASSET_TAG = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"', re.IGNORECASE)
+VIEW_CALL = re.compile(r"L\.partnershipLayer\((\{.*?\})\)\);", re.DOTALL)
 
 ALL = Filters()  # no filter: the whole map
 
@@ -31,14 +33,16 @@ def render(dataset: Dataset, filters: Filters = ALL, lang: str = "en", online_ti
     return fmap.get_root().render()
 
 
-def css_classes(html: str) -> set[str]:
-    """Every class named in a Leaflet ``className`` option."""
-    return {name for value in re.findall(r'"className":\s*"([^"]*)"', html) for name in value.split()}
+def drawn(dataset: Dataset, filters: Filters = ALL, lang: str = "en", **options: object) -> dict:
+    """The view the browser's layer receives, read back from the rendered page."""
+    (payload,) = VIEW_CALL.findall(render(dataset, filters, lang, **options))
+    return json.loads(payload)
 
 
-def as_javascript_sees_it(html: str) -> str:
-    """Undo JSON's \\u escapes: the strings the browser hands to Leaflet's tooltips."""
-    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), html)
+def base_script(fmap: folium.Map) -> str:
+    """What streamlit-folium keys the map's frame by: the base map's own script."""
+    fmap.render()
+    return generate_js_hash(_get_map_string(fmap), "map")
 
 
 @pytest.mark.parametrize(
@@ -48,78 +52,142 @@ def as_javascript_sees_it(html: str) -> str:
         # Ikast-Brande-Voznesensk and the Copenhagen-Kyiv friendship agreement.
         (Filters(theme=("waste",)), 2),
         (Filters(country="SE"), 0),
+        (Filters(kind=("agreement",)), 1),
     ],
 )
-def test_one_line_feature_per_partnership(dataset: Dataset, filters: Filters, lines: int) -> None:
-    html = render(dataset, filters)
-    assert len(LINE_STRING.findall(html)) == lines
+def test_one_line_per_partnership_of_the_view(dataset: Dataset, filters: Filters, lines: int) -> None:
+    data = drawn(dataset, filters)
+    assert len(data["lines"]["ids"]) == lines
+    assert set(data["lines"]["ids"]) == set(apply_filters(dataset, filters).partnerships["id"])
 
 
-def test_lines_and_places_carry_css_classes(dataset: Dataset) -> None:
-    html = render(dataset)
-    assert "partnership" in css_classes(html)
-    assert "place" in css_classes(html)
+def test_every_line_joins_two_places_of_the_view(dataset: Dataset) -> None:
+    data = drawn(dataset, Filters(theme=("waste",)))
+    names = data["places"]["names"]
+    pairs = {(names[a], names[b]) for a, b in zip(data["lines"]["from"], data["lines"]["to"], strict=True)}
+    assert pairs == {("Ikast-Brande", "Voznesensk"), ("Copenhagen", "Kyiv")}
+    # ... and the owner of the waste programme listed without a partner place.
+    assert set(names) == {"Copenhagen", "Kyiv", "Ikast-Brande", "Voznesensk", "SALAR International (SKR)"}
 
 
-def test_every_place_of_the_view_is_drawn(dataset: Dataset) -> None:
-    html = as_javascript_sees_it(render(dataset, Filters(theme=("waste",))))
-    for name in ("Copenhagen", "Kyiv", "Ikast-Brande", "Voznesensk"):
-        assert f'"{name}"' in html
-    assert '"Aarhus"' not in html and '"Lviv"' not in html
+def test_lines_are_styled_by_theme_colour_and_kind_dash(dataset: Dataset) -> None:
+    data = drawn(dataset)
+    kinds = dict(zip(data["lines"]["ids"], data["lines"]["kind"], strict=True))
+    dashes = data["kindDashes"]
+    assert dashes[kinds["copenhagen-kyiv-friendship"]] == KIND_DASHES["agreement"] == ""
+    assert dashes[kinds["aarhus-lviv"]] == KIND_DASHES["programme-project"] != ""
+    # Every kind has its own pattern: the kind never depends on colour.
+    assert len(set(KIND_DASHES.values())) == len(KIND_DASHES) == len(kind_ids())
+
+
+def test_two_ties_between_the_same_places_bend_apart(dataset: Dataset) -> None:
+    data = drawn(dataset, Filters(theme=("climate-adaptation",)))
+    assert len(data["lines"]["ids"]) == 2
+    first, second = data["lines"]["bend"]
+    assert first * second < 0
+
+
+def test_lines_of_the_data_get_distinct_colours(dataset: Dataset) -> None:
+    colours = line_colours(dataset)
+    first_themes = {themes[0] for themes in dataset.partnerships["themes"]}
+    assert len({colours[theme] for theme in first_themes}) == len(first_themes)
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])
-def test_tooltip_text_is_html_escaped(tmp_path: Path, lang: str) -> None:
+def test_place_names_reach_the_browser_as_json_text(tmp_path: Path, lang: str) -> None:
     dataset = load_dataset(write_hostile_dataset(tmp_path))
     assert dataset.place_by_id[HOSTILE_PLACE]["name"] == HOSTILE_NAME
-    html = as_javascript_sees_it(render(dataset, Filters(theme=("waste",)), lang))
+    html = render(dataset, Filters(theme=("waste",)), lang)
+    # The layer sets names as text; in the page's script no "<" can close the script element.
     assert HOSTILE_NAME not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    (payload,) = VIEW_CALL.findall(html)
+    assert HOSTILE_NAME in json.loads(payload)["places"]["names"]
 
 
-def legend_of(fmap: folium.Map) -> str:
-    (legend,) = [child for child in fmap._children.values() if isinstance(child, Legend)]
-    return json.loads(legend.html_json)
-
-
-def test_legend_lists_only_the_themes_drawn(dataset: Dataset) -> None:
+def test_legend_lists_only_the_themes_and_kinds_drawn(dataset: Dataset) -> None:
     filters = Filters(theme=("waste",))
     view = apply_filters(dataset, filters)
-    features = partnership_features(dataset, view, "en", filters.themes)
-    assert [label for label, _ in legend_entries(dataset, features, "en")] == ["Waste management"]
-    html = legend_of(build_map(dataset, view, "en", wanted_themes=filters.themes, online_tiles=False))
+    lines = records_of(view.partnerships, dataset.partnership_by_id)
+    assert [label for label, _ in legend_entries(dataset, lines, filters.themes, "en")] == ["Waste management"]
+    html = drawn(dataset, filters)["legend"]
     assert "Waste management" in html
     # The friendship line also lists veterans and culture, but it is drawn in the waste colour.
     assert "Veterans" not in html and "Cultural exchange" not in html
+    assert t("kind_agreement", "en") in html and t("kind_programme-project", "en") in html
+    assert t("kind_platform", "en") not in html
 
 
 def test_legend_of_the_full_map_has_one_entry_per_line_colour(dataset: Dataset) -> None:
     view = apply_filters(dataset, Filters())
-    features = partnership_features(dataset, view, "en")
+    lines = records_of(view.partnerships, dataset.partnership_by_id)
     # Without a theme filter a line is drawn in the colour of its first theme.
     first_themes = {themes[0] for themes in view.partnerships["themes"]}
-    labels = [label for label, _ in legend_entries(dataset, features, "en")]
+    labels = [label for label, _ in legend_entries(dataset, lines, (), "en")]
     assert sorted(labels) == sorted(theme_label(dataset, theme, "en") for theme in first_themes)
-    assert "District heating" not in legend_of(build_map(dataset, view, "en", online_tiles=False))
+    assert "District heating" not in drawn(dataset)["legend"]
 
 
-def test_legend_speaks_the_readers_language(dataset: Dataset) -> None:
-    view = apply_filters(dataset, Filters(theme=("waste",)))
-    assert "Affaldshåndtering" in legend_of(
-        build_map(dataset, view, "da", wanted_themes=("waste",), online_tiles=False)
-    )
+def test_legend_and_tooltips_speak_the_readers_language(dataset: Dataset) -> None:
+    data = drawn(dataset, Filters(theme=("waste",)), "da")
+    assert "Affaldshåndtering" in data["legend"]
+    assert data["text"]["partners"] == t("partners", "da")
+    assert data["kindLabels"][kind_ids().index("agreement")] == t("kind_agreement", "da")
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(theme=("waste",)), Filters(country="SE")])
 def test_bounds_cover_every_place_shown(dataset: Dataset, filters: Filters) -> None:
-    html = render(dataset, filters)
-    (match,) = FIT_BOUNDS.findall(html)
-    south, west, north, east = map(float, match)
+    (south, west), (north, east) = drawn(dataset, filters)["bounds"]
     view = apply_filters(dataset, filters)
     assert not view.places.empty
     for place in view.places.to_dict("records"):
         assert south <= place["lat"] <= north, place["id"]
         assert west <= place["lon"] <= east, place["id"]
+
+
+def test_a_tour_stop_flies_to_its_two_places_and_dims_the_others(dataset: Dataset) -> None:
+    view = apply_filters(dataset, ALL)
+    fmap = build_map(dataset, view, "en", selected="copenhagen-odense-veterans", tour_stop=True, online_tiles=False)
+    (payload,) = VIEW_CALL.findall(fmap.get_root().render())
+    data = json.loads(payload)
+    assert data["dimOthers"] and data["selected"] == "copenhagen-odense-veterans"
+    (south, west), (north, east) = data["fly"]["bounds"]
+    assert (south, north) == (55.3959, 55.6761) and (west, east) == (10.3883, 12.5683)
+    # Clamped, so that two nearby places do not fill the screen.
+    assert data["fly"]["maxZoom"] <= 8
+    # A selection outside a tour highlights without flying.
+    plain = view_data(dataset, view, "en", selected="copenhagen-odense-veterans")
+    assert plain["fly"] is None and not plain["dimOthers"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"filters": Filters(theme=("waste",))},
+        {"filters": Filters(country="SE")},
+        {"lang": "uk"},
+        {"selected": "aarhus-lviv", "tour_stop": True},
+        {"presenter": True},
+    ],
+)
+def test_the_base_map_is_the_same_for_every_view(dataset: Dataset, change: dict) -> None:
+    """streamlit-folium re-creates the map's frame when the base script changes: it must not."""
+    before = base_script(base_map("en", online_tiles=False))
+    lang = change.get("lang", "en")
+    after_map = base_map(lang, online_tiles=False)
+    view = apply_filters(dataset, change.get("filters", ALL))
+    layer = view_layer(
+        dataset,
+        view,
+        lang,
+        selected=change.get("selected", ""),
+        tour_stop=change.get("tour_stop", False),
+        presenter=change.get("presenter", False),
+    )
+    after = base_script(after_map)
+    assert after == before
+    # ... while the layer it swaps in differs from the default view's.
+    default = view_layer(dataset, apply_filters(dataset, ALL), "en")
+    assert _get_feature_group_string(layer, base_map(lang)) != _get_feature_group_string(default, base_map("en"))
 
 
 def test_online_tiles_can_be_switched_off(dataset: Dataset) -> None:

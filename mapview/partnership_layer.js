@@ -1,0 +1,417 @@
+// The partnership layer: one Leaflet layer that draws a view of the data on a map that stays.
+//
+// Python (mapview/layers.py) sends a compact view: places as rows, lines as indexes into
+// them, styles as indexes into small tables. The arcs are bent here, in the browser, so a
+// line costs tens of bytes instead of its 49 points; above a threshold the lines go to a
+// canvas instead of one SVG path each. A filter change, a tour step or a language switch
+// replaces this layer only: the map, its zoom and its pan stay, and the outlines are not
+// fetched again.
+//
+// What tests and users can count is written on the map container:
+//   data-lines-drawn, data-selected, data-renderer ("svg" or "canvas"), data-view-updates.
+// In SVG, every line is a path with classes "partnership partnership-<id>" (+ "selected").
+(function () {
+  "use strict";
+
+  var SEGMENTS = 48;
+  var LINE_WEIGHT = 4;
+  var SELECTED_WEIGHT = 8;
+  var DIMMED_OPACITY = 0.2;
+  var LINE_OPACITY = 0.95;
+  // Places closer than this on screen are one group with one label ("Copenhagen, Gentofte").
+  var GROUP_RADIUS_PX = 16;
+  var LABEL_GAP_PX = 12;
+  var MAX_NAMES_IN_GROUP = 3;
+
+  // ---- geometry: the same great-circle arc, bowed sideways, as geo/arcs.py ----------------
+  function toVector(lat, lon) {
+    var phi = (lat * Math.PI) / 180;
+    var lambda = (lon * Math.PI) / 180;
+    return [Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)];
+  }
+
+  function toLatLon(v) {
+    return [
+      (Math.atan2(v[2], Math.sqrt(v[0] * v[0] + v[1] * v[1])) * 180) / Math.PI,
+      (Math.atan2(v[1], v[0]) * 180) / Math.PI,
+    ];
+  }
+
+  function arcPoints(start, end, bend) {
+    var a = toVector(start[0], start[1]);
+    var b = toVector(end[0], end[1]);
+    var dot = Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2]));
+    var omega = Math.acos(dot);
+    if (omega < 1e-9) {
+      return [start, end];
+    }
+    var n = [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+    var length = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+    n = [n[0] / length, n[1] / length, n[2] / length];
+    var sinOmega = Math.sin(omega);
+    var points = [];
+    for (var step = 0; step <= SEGMENTS; step++) {
+      var t = step / SEGMENTS;
+      var wa = Math.sin((1 - t) * omega) / sinOmega;
+      var wb = Math.sin(t * omega) / sinOmega;
+      var theta = bend * omega * Math.sin(Math.PI * t);
+      var c = Math.cos(theta);
+      var s = Math.sin(theta);
+      points.push(
+        toLatLon([
+          c * (wa * a[0] + wb * b[0]) + s * n[0],
+          c * (wa * a[1] + wb * b[1]) + s * n[1],
+          c * (wa * a[2] + wb * b[2]) + s * n[2],
+        ])
+      );
+    }
+    points[0] = start;
+    points[points.length - 1] = end;
+    return points;
+  }
+
+  // ---- small DOM helpers: text from the data only ever goes in as text --------------------
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function boxesOverlap(a, b) {
+    return !(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom);
+  }
+
+  L.PartnershipLayer = L.FeatureGroup.extend({
+    initialize: function (view) {
+      L.FeatureGroup.prototype.initialize.call(this, []);
+      this._view = view;
+    },
+
+    onAdd: function (map) {
+      var view = this._view;
+      var container = map.getContainer();
+      container.classList.toggle("presenter", !!view.presenter);
+      this._renderer = view.lines.from.length > view.canvasAbove ? L.canvas({ padding: 0.3 }) : undefined;
+      this._lines = this._drawLines(view);
+      this._places = this._drawPlaces(view);
+      L.FeatureGroup.prototype.onAdd.call(this, map);
+      this._legend = this._addLegend(map, view);
+      this._labelPane = map.getPane("partnership-labels") || map.createPane("partnership-labels");
+      this._labels = element("div", "place-labels");
+      this._labelPane.appendChild(this._labels);
+      this._tooltip = L.tooltip({ direction: "top", offset: [0, -8], className: "line-tooltip" });
+      map.on("zoomend viewreset resize", this._placeLabels, this);
+      this._moveCamera(map, view);
+      this._placeLabels();
+      container.setAttribute("data-lines-drawn", String(this._lines.length));
+      container.setAttribute("data-selected", view.selected || "");
+      container.setAttribute("data-renderer", this._renderer ? "canvas" : "svg");
+      var updates = Number(container.getAttribute("data-view-updates") || 0) + 1;
+      container.setAttribute("data-view-updates", String(updates));
+    },
+
+    onRemove: function (map) {
+      map.off("zoomend viewreset resize", this._placeLabels, this);
+      map.closeTooltip(this._tooltip);
+      if (this._legend) {
+        map.removeControl(this._legend);
+      }
+      if (this._labels && this._labels.parentNode) {
+        this._labels.parentNode.removeChild(this._labels);
+      }
+      if (this._renderer) {
+        this._renderer.remove();
+      }
+      L.FeatureGroup.prototype.onRemove.call(this, map);
+    },
+
+    // The ids of the lines drawn, in data order (for tests and the page's checks).
+    drawnIds: function () {
+      return this._lines.map(function (line) {
+        return line.feature.properties.id;
+      });
+    },
+
+    _lineStyle: function (index, hovered) {
+      var view = this._view;
+      var lines = view.lines;
+      var id = lines.ids[index];
+      var selected = id === view.selected;
+      var dimmed = view.dimOthers && view.selected && !selected;
+      var classes = "partnership partnership-" + id + (selected ? " selected" : "");
+      return {
+        renderer: this._renderer,
+        color: view.themeColours[lines.colour[index]],
+        dashArray: view.kindDashes[lines.kind[index]] || null,
+        weight: selected || hovered ? SELECTED_WEIGHT : LINE_WEIGHT,
+        opacity: hovered ? 1 : dimmed ? DIMMED_OPACITY : LINE_OPACITY,
+        lineCap: "butt",
+        className: classes,
+        interactive: true,
+        bubblingMouseEvents: true,
+      };
+    },
+
+    _drawLines: function (view) {
+      var places = view.places;
+      var lines = view.lines;
+      var drawn = [];
+      for (var i = 0; i < lines.ids.length; i++) {
+        var start = places.latlon[lines.from[i]];
+        var end = places.latlon[lines.to[i]];
+        var line = L.polyline(arcPoints(start, end, lines.bend[i]), this._lineStyle(i, false));
+        // streamlit-folium returns the clicked layer's GeoJSON: its id says which line it was.
+        line.feature = { type: "Feature", properties: { id: lines.ids[i] } };
+        line._partnershipIndex = i;
+        line.on("mouseover", this._hover, this);
+        line.on("mousemove", this._follow, this);
+        line.on("mouseout", this._leave, this);
+        this.addLayer(line);
+        drawn.push(line);
+      }
+      // The selected line on top, so that dimmed lines never hide it.
+      drawn.forEach(function (line) {
+        if (line.feature.properties.id === view.selected && line.bringToFront && !this._renderer) {
+          line.bringToFront();
+        }
+      }, this);
+      return drawn;
+    },
+
+    _drawPlaces: function (view) {
+      var places = view.places;
+      var markers = [];
+      for (var i = 0; i < places.ids.length; i++) {
+        var marker = L.circleMarker(places.latlon[i], {
+          radius: view.presenter ? 10 : 7,
+          color: "#ffffff",
+          weight: 2,
+          fillColor: view.countryColours[places.country[i]],
+          fillOpacity: 1,
+          className: "place place-" + places.ids[i],
+          bubblingMouseEvents: false,
+        });
+        marker.feature = { type: "Feature", properties: { place: places.ids[i] } };
+        this.addLayer(marker);
+        markers.push(marker);
+      }
+      return markers;
+    },
+
+    _tooltipContent: function (index) {
+      var view = this._view;
+      var lines = view.lines;
+      var places = view.places;
+      var table = element("table", "foliumtooltip");
+      var rows = [
+        [view.text.partners, places.names[lines.from[index]] + " – " + places.names[lines.to[index]]],
+        [view.text.kind, view.kindLabels[lines.kind[index]]],
+        [
+          view.text.themes,
+          lines.themes[index]
+            .map(function (theme) {
+              return view.themeLabels[theme];
+            })
+            .join(", "),
+        ],
+      ];
+      rows.forEach(function (row) {
+        var tr = element("tr");
+        tr.appendChild(element("th", "", row[0]));
+        tr.appendChild(element("td", "", row[1]));
+        table.appendChild(tr);
+      });
+      return table;
+    },
+
+    _hover: function (event) {
+      var line = event.target;
+      line.setStyle(this._lineStyle(line._partnershipIndex, true));
+      this._tooltip.setContent(this._tooltipContent(line._partnershipIndex));
+      this._tooltip.setLatLng(event.latlng);
+      this._map.openTooltip(this._tooltip);
+    },
+
+    _follow: function (event) {
+      this._tooltip.setLatLng(event.latlng);
+    },
+
+    _leave: function (event) {
+      var line = event.target;
+      line.setStyle(this._lineStyle(line._partnershipIndex, false));
+      this._map.closeTooltip(this._tooltip);
+    },
+
+    _addLegend: function (map, view) {
+      if (!view.legend) {
+        return null;
+      }
+      var legend = L.control({ position: "topright" });
+      legend.onAdd = function () {
+        var div = L.DomUtil.create("div", "map-legend");
+        div.setAttribute("role", "region");
+        div.setAttribute("aria-label", view.legendTitle);
+        // Built and escaped in Python (mapview/layers.py legend_html).
+        div.innerHTML = view.legend;
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      };
+      legend.addTo(map);
+      return legend;
+    },
+
+    // Room the legend takes on the right, so that fitting the view never puts a place under it.
+    _padding: function (map) {
+      var right = 30;
+      if (this._legend && this._legend.getContainer()) {
+        right += this._legend.getContainer().offsetWidth;
+      }
+      var small = map.getSize().x < 700;
+      return { paddingTopLeft: [30, 30], paddingBottomRight: [small ? 30 : right, 30] };
+    },
+
+    _moveCamera: function (map, view) {
+      var state = map._partnershipCamera || (map._partnershipCamera = { fitted: false, flewTo: "" });
+      var padding = this._padding(map);
+      if (view.fly && view.fly.id !== state.flewTo) {
+        var options = L.extend({ maxZoom: view.fly.maxZoom, duration: 1.2 }, padding);
+        if (state.fitted) {
+          map.flyToBounds(view.fly.bounds, options);
+        } else {
+          map.fitBounds(view.fly.bounds, L.extend({ maxZoom: view.fly.maxZoom }, padding));
+        }
+        state.flewTo = view.fly.id;
+        state.fitted = true;
+        return;
+      }
+      if (!view.fly) {
+        state.flewTo = "";
+      }
+      // The first view drawn in this map frames itself; later ones keep the reader's zoom and pan.
+      if (!state.fitted && view.bounds) {
+        map.fitBounds(view.bounds, L.extend({ maxZoom: view.maxZoom }, padding));
+        state.fitted = true;
+      }
+    },
+
+    // Groups of places that sit on top of each other at this zoom, most-connected first.
+    _groups: function () {
+      var map = this._map;
+      var view = this._view;
+      var order = view.places.ids.map(function (_, i) {
+        return i;
+      });
+      order.sort(function (a, b) {
+        return view.places.weight[b] - view.places.weight[a] || a - b;
+      });
+      var groups = [];
+      order.forEach(function (i) {
+        var point = map.latLngToLayerPoint(view.places.latlon[i]);
+        for (var g = 0; g < groups.length; g++) {
+          if (groups[g].point.distanceTo(point) < GROUP_RADIUS_PX) {
+            groups[g].members.push(i);
+            return;
+          }
+        }
+        groups.push({ point: point, members: [i] });
+      });
+      return groups;
+    },
+
+    _groupText: function (members) {
+      var names = this._view.places.names;
+      var shown = members.slice(0, MAX_NAMES_IN_GROUP).map(function (i) {
+        return names[i];
+      });
+      var more = members.length - shown.length;
+      return shown.join(", ") + (more > 0 ? " " + this._view.text.more.replace("{count}", String(more)) : "");
+    },
+
+    // Every group gets a label: the first of eight positions around it that overlaps no
+    // other label, no place and not the legend; a crowded label still shows, marked.
+    _placeLabels: function () {
+      var map = this._map;
+      if (!map || !this._labels) {
+        return;
+      }
+      var labels = this._labels;
+      while (labels.firstChild) {
+        labels.removeChild(labels.firstChild);
+      }
+      var groups = this._groups();
+      var mapOrigin = map.getContainer().getBoundingClientRect();
+      var toContainer = function (layerPoint) {
+        return map.layerPointToContainerPoint(layerPoint);
+      };
+      var obstacles = groups.map(function (group) {
+        var p = toContainer(group.point);
+        return { left: p.x - 9, right: p.x + 9, top: p.y - 9, bottom: p.y + 9 };
+      });
+      if (this._legend && this._legend.getContainer()) {
+        var legendBox = this._legend.getContainer().getBoundingClientRect();
+        obstacles.push({
+          left: legendBox.left - mapOrigin.left,
+          right: legendBox.right - mapOrigin.left,
+          top: legendBox.top - mapOrigin.top,
+          bottom: legendBox.bottom - mapOrigin.top,
+        });
+      }
+      var placed = [];
+      groups.forEach(function (group) {
+        var text = this._groupText(group.members);
+        var label = element("div", "place-label", text);
+        label.setAttribute("data-places", String(group.members.length));
+        label.setAttribute("data-place-ids", group.members.map(function (i) {
+          return this._view.places.ids[i];
+        }, this).join(" "));
+        labels.appendChild(label);
+        var width = label.offsetWidth;
+        var height = label.offsetHeight;
+        var p = toContainer(group.point);
+        var gap = LABEL_GAP_PX;
+        var candidates = [
+          [gap, -height / 2],
+          [-gap - width, -height / 2],
+          [gap * 0.7, -gap * 0.7 - height],
+          [gap * 0.7, gap * 0.7],
+          [-gap * 0.7 - width, -gap * 0.7 - height],
+          [-gap * 0.7 - width, gap * 0.7],
+          [-width / 2, -gap - height],
+          [-width / 2, gap],
+        ];
+        var chosen = null;
+        for (var c = 0; c < candidates.length && !chosen; c++) {
+          var box = {
+            left: p.x + candidates[c][0],
+            top: p.y + candidates[c][1],
+          };
+          box.right = box.left + width;
+          box.bottom = box.top + height;
+          var free = placed.concat(obstacles).every(function (other) {
+            return !boxesOverlap(box, other);
+          });
+          if (free) {
+            chosen = candidates[c];
+            placed.push(box);
+          }
+        }
+        if (!chosen) {
+          chosen = candidates[0];
+          label.classList.add("place-label-crowded");
+        }
+        L.DomUtil.setPosition(label, group.point.add(L.point(chosen[0], chosen[1])).round());
+      }, this);
+    },
+  });
+
+  L.partnershipLayer = function (view) {
+    return new L.PartnershipLayer(view);
+  };
+  L.partnershipLayer.arcPoints = arcPoints;
+})();

@@ -1,0 +1,129 @@
+"""The map updates in place (issue 12): a filter change, a tour step or a language switch
+redraws the lines in the same map frame, and the reader's zoom stays."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import FrameLocator, Page, expect
+
+from geo.arcs import arc_points
+from mapview.layers import CANVAS_ABOVE
+from partnerships.i18n import t
+from tests.fixtures.datasets import write_large_dataset
+
+MAP_IFRAME = 'iframe[title="streamlit_folium\\.st_folium"]'
+CONTAINER = ".leaflet-container"
+
+
+def mark_frame(page: Page) -> None:
+    """Leave a mark in the map's window: a re-created frame comes without it."""
+    page.locator(MAP_IFRAME).evaluate("frame => { frame.contentWindow.__sameFrame = true; }")
+
+
+def same_frame(page: Page) -> bool:
+    return page.locator(MAP_IFRAME).evaluate("frame => frame.contentWindow.__sameFrame === true")
+
+
+def zoom(page: Page) -> int:
+    return page.locator(MAP_IFRAME).evaluate("frame => frame.contentWindow.map.getZoom()")
+
+
+def wait_for_update(frame: FrameLocator, updates: int, lines: int) -> None:
+    container = frame.locator(CONTAINER)
+    expect(container).to_have_attribute("data-view-updates", str(updates))
+    expect(container).to_have_attribute("data-lines-drawn", str(lines))
+
+
+def choose_theme(page: Page, label: str) -> None:
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("combobox", name=t("theme", "en")).click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def test_a_filter_change_redraws_in_the_same_frame_and_keeps_the_zoom(
+    page: Page, app_server, open_app, wait_for_map, wait_for_script_to_finish, screenshot
+) -> None:
+    open_app(page, app_server, "/?tiles=off")
+    frame = wait_for_map(page)
+    wait_for_update(frame, updates=1, lines=8)
+    # The reader zooms in before filtering.
+    page.locator(MAP_IFRAME).evaluate("frame => frame.contentWindow.map.setZoom(frame.contentWindow.map.getZoom() + 1)")
+    zoomed = zoom(page)
+    mark_frame(page)
+
+    choose_theme(page, "Waste management")
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+
+    wait_for_update(frame, updates=2, lines=2)
+    expect(frame.locator("path.partnership")).to_have_count(2)
+    expect(frame.locator("path.partnership-ikast-brande-voznesensk")).to_have_count(1)
+    assert same_frame(page), "the map's iframe was re-created"
+    assert zoom(page) == zoomed
+    screenshot(page, "map-in-place-waste")
+
+
+def test_language_switch_and_tour_steps_keep_the_frame(
+    page: Page, app_server, open_app, wait_for_map, wait_for_script_to_finish
+) -> None:
+    open_app(page, app_server, "/?tiles=off")
+    frame = wait_for_map(page)
+    wait_for_update(frame, updates=1, lines=8)
+    mark_frame(page)
+
+    open_app(page, app_server, "/?tiles=off")  # a fresh page: a fresh frame
+    frame = wait_for_map(page)
+    assert not same_frame(page)
+    mark_frame(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("combobox", name=t("language", "en")).click()
+    page.get_by_role("option", name="Dansk", exact=True).click()
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(frame.locator(".map-legend")).to_contain_text(t("legend", "da"))
+    assert same_frame(page), "a language switch re-created the map's iframe"
+
+    page.get_by_role("button", name=t("tour_start", "da")).click()
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    first = frame.locator(CONTAINER).get_attribute("data-selected")
+    assert first
+    page.get_by_role("button", name=t("tour_next", "da")).click()
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(frame.locator(CONTAINER)).not_to_have_attribute("data-selected", first)
+    expect(frame.locator("path.partnership.selected")).to_have_count(1)
+    assert same_frame(page), "a tour step re-created the map's iframe"
+
+
+def test_the_browser_bends_arcs_as_geo_arcs_does(page: Page, app_server, open_app, wait_for_map) -> None:
+    open_app(page, app_server, "/?tiles=off")
+    wait_for_map(page)
+    start, end, bend = (55.6761, 12.5683), (50.4501, 30.5234), 0.12
+    in_browser = page.locator(MAP_IFRAME).evaluate(
+        "(frame, args) => frame.contentWindow.L.partnershipLayer.arcPoints(args[0], args[1], args[2])",
+        [list(start), list(end), bend],
+    )
+    in_python = arc_points(start, end, bend)
+    assert len(in_browser) == len(in_python)
+    for (lat, lon), (py_lat, py_lon) in zip(in_browser, in_python, strict=True):
+        assert lat == pytest.approx(py_lat, abs=1e-9) and lon == pytest.approx(py_lon, abs=1e-9)
+
+
+@pytest.fixture(scope="module")
+def many_lines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("many_lines")
+    write_large_dataset(folder, CANVAS_ABOVE + 500)
+    yield folder
+
+
+def test_many_lines_go_to_one_canvas_and_stay_countable(
+    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
+) -> None:
+    server = streamlit_app(data_dir=many_lines)
+    open_app(page, server, "/?tiles=off")
+    frame = wait_for_map(page)
+    container = frame.locator(CONTAINER)
+    expect(container).to_have_attribute("data-renderer", "canvas")
+    expect(container).to_have_attribute("data-lines-drawn", str(CANVAS_ABOVE + 500))
+    expect(frame.locator("path.partnership")).to_have_count(0)
