@@ -21,13 +21,15 @@ RUNTIME_STAMP := $(VENV)/.installed-requirements
 DEV_STAMP := $(VENV)/.installed-requirements-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev assets run serve chromium test check-data translations geocode lint bench clean distclean
+.PHONY: help venv venv-dev assets run serve chromium test check-data export-workbook import-workbook translations geocode lint bench clean distclean
 
 help:
 	@echo "make run         start the app on http://127.0.0.1:$(PORT) (installs what it needs)"
 	@echo "make test        unit, app and browser tests in one pytest run"
 	@echo "make serve       run on your own server: ADDRESS, PORT, BASE_URL_PATH from the environment"
 	@echo "make check-data  validate $(PARTNERSHIP_MAP_DATA)"
+	@echo "make export-workbook [FILE=...]  all tables of $(PARTNERSHIP_MAP_DATA) as one Excel workbook"
+	@echo "make import-workbook FILE=...    check a workbook and write its tables to $(PARTNERSHIP_MAP_DATA)"
 	@echo "make translations  check the t() keys, then mark changed English fuzzy in locale/*/messages.po"
 	@echo "make geocode ARGS=...   look up place coordinates (python -m geo.geocoding)"
 	@echo "make lint | bench | assets | venv | venv-dev | chromium | clean | distclean"
@@ -82,6 +84,17 @@ test: venv-dev assets chromium
 
 check-data: venv
 	$(PY) -m partnerships.check
+
+# The data in Excel and back (data/README.md): one sheet per table; the import writes the
+# CSVs only when the workbook passes every check of check-data.
+FILE ?=
+export-workbook: venv
+	$(PY) -m partnerships.workbook export "$(or $(FILE),partnership-data.xlsx)"
+
+import-workbook: venv
+	@if [ -z "$(FILE)" ]; then \
+	  echo "make import-workbook needs the workbook: make import-workbook FILE=partnership-data.xlsx" >&2; exit 2; fi
+	$(PY) -m partnerships.workbook import "$(FILE)"
 
 # English (locale/messages.pot) is the source: every key the code uses must be there, and
 # `pybabel update` marks a translation fuzzy when its English changed (README "Translations").

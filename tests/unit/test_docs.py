@@ -84,3 +84,14 @@ def test_readme_deploy_files_exist_and_every_deploy_file_is_explained() -> None:
     present = {f"deploy/{path.name}" for path in (REPO_ROOT / "deploy").iterdir()}
     assert named == present
 
+
+def test_data_readme_walks_a_spreadsheet_user_through_in_english_and_danish() -> None:
+    readme = (REPO_ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for heading in ("## Editing the data in Excel", "## Redigering af data i Excel"):
+        assert heading in readme
+        section = readme.split(heading, 1)[1].split("\n## ", 1)[0]
+        steps = re.findall(r"^\d\. \*\*(\w+)", section, flags=re.MULTILINE)
+        assert len(steps) == 4, steps  # export, edit, import, check
+        for command in ("make export-workbook", "make import-workbook FILE=", "make check-data"):
+            assert command in section, (heading, command)
+    assert {"export-workbook", "import-workbook", "check-data"} <= makefile_targets()
