@@ -129,6 +129,7 @@ def view_data(
         "legendTitle": t("legend", lang),
         "legend": legend_html(dataset, view, lines, wanted_themes, lang),
         "text": {
+            "heading": t("map_heading", lang),
             "partners": t("partners", lang),
             "themes": t("themes", lang),
             "kind": t("kind", lang),
@@ -262,8 +263,13 @@ def view_layer(
     presenter: bool = False,
 ) -> folium.FeatureGroup:
     """The layer for one view: what changes when the selection, the tour stop or the language does."""
-    layer = folium.FeatureGroup(name=t("map_heading", lang), control=False)
-    PartnershipView(view_data(dataset, view, lang, wanted_themes, selected, tour_stop, presenter)).add_to(layer)
+    return layer_of(view_data(dataset, view, lang, wanted_themes, selected, tour_stop, presenter))
+
+
+def layer_of(data: dict) -> folium.FeatureGroup:
+    """The layer that draws `view_data`'s result (which a caller may have cached)."""
+    layer = folium.FeatureGroup(name=data["text"]["heading"], control=False)
+    PartnershipView(data).add_to(layer)
     return layer
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.assets import standalone_html
-from mapview.layers import base_map, build_map, view_layer
+from mapview.layers import base_map, build_map, layer_of
 from partnerships.cards import partnership_card
 from partnerships.dataset import Dataset
 from partnerships.figures import figures_for_view
@@ -18,7 +18,7 @@ from partnerships.tables import page_columns, readable_funding, readable_partner
 from partnerships.tour import default_tour, story
 from ui import panels
 from ui.frame import open_page, run_page
-from ui.loading import map_assets
+from ui.loading import data_key, map_assets, map_view_data
 from ui.presenter import (
     current_step,
     presenter_css,
@@ -53,20 +53,20 @@ def take_map_click(clicked: dict | None, visible_ids: list[str], stops: list[str
 
 def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: list[str], tour_stop: bool) -> None:
     present = st.session_state.get(PRESENT_KEY, False)
-    layer = view_layer(
+    data = map_view_data(
         dataset,
-        view,
+        data_key(),
+        tuple(sorted(filters.chosen.items())),
         lang,
-        wanted_themes=filters.themes,
-        selected=st.session_state.get(SELECTED_KEY, ""),
-        tour_stop=tour_stop,
-        presenter=present,
+        st.session_state.get(SELECTED_KEY, ""),
+        tour_stop,
+        present,
     )
     clicked = st_folium(
         # The same base map on every rerun, so streamlit-folium keeps its frame (and the
         # reader's zoom and pan); only the view layer is sent again and swapped in place.
         base_map(lang, online_tiles=st.session_state.get(TILES_KEY, True), assets=map_assets()),
-        feature_group_to_add=layer,
+        feature_group_to_add=layer_of(data),
         key=MAP_KEY,
         height=PRESENTER_MAP_HEIGHT if present else MAP_HEIGHT,
         use_container_width=True,

@@ -10,7 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.assets import DEFAULT_BASE_URL, AssetSource, choose_source
+from mapview.layers import view_data
 from partnerships.dataset import Dataset, DatasetError, data_dir_from_environment, load_dataset
+from partnerships.filters import Filters, apply_filters
 from partnerships.i18n import t
 
 logger = logging.getLogger(__name__)
@@ -44,11 +46,34 @@ def map_assets() -> AssetSource:
     return choose_source(base_url=f"/{base_path}{DEFAULT_BASE_URL}" if base_path else DEFAULT_BASE_URL)
 
 
+# Keyed on the view, not the session: readers who look at the same selection share it, and a
+# rerun that changes nothing the map shows (a click in the table, a download) reuses it.
+@st.cache_data(show_spinner=False, max_entries=256)
+def map_view_data(
+    _dataset: Dataset,
+    data_key: tuple,
+    filters: tuple[tuple[str, tuple[str, ...]], ...],
+    lang: str,
+    selected: str,
+    tour_stop: bool,
+    presenter: bool,
+) -> dict:
+    """mapview.layers.view_data for one view of the current data (`data_key`: its folder and fingerprint)."""
+    chosen = Filters(**dict(filters))
+    view = apply_filters(_dataset, chosen)
+    return view_data(_dataset, view, lang, chosen.themes, selected, tour_stop, presenter)
+
+
+def data_key() -> tuple:
+    """The data folder and its fingerprint: what cached views of the data are keyed on."""
+    folder = data_dir_from_environment()
+    return (str(folder.resolve()), _fingerprint(folder) if folder.is_dir() else ())
+
+
 def dataset_or_stop(lang: str) -> Dataset:
     """The validated dataset; on bad data, the full problem list and a stop (never a traceback)."""
-    folder = data_dir_from_environment()
     try:
-        return _cached_dataset(str(folder.resolve()), _fingerprint(folder) if folder.is_dir() else ())
+        return _cached_dataset(*data_key())
     except DatasetError as error:
         show_problems(error, lang)
         st.stop()
