@@ -8,6 +8,10 @@ from __future__ import annotations
 COUNTRY_BOUNDS: dict[str, tuple[float, float, float, float]] = {
     "DK": (8.0, 54.5, 15.3, 57.8),
     "SE": (10.9, 55.3, 24.2, 69.1),
+    # Mainland Norway only (Svalbard and Jan Mayen lie outside).
+    "NO": (4.4, 57.9, 31.5, 71.3),
+    "FI": (19.0, 59.4, 31.7, 70.2),
+    "IS": (-25.0, 63.0, -13.0, 67.2),
     "UA": (22.1, 44.3, 40.3, 52.4),
 }
 

@@ -70,7 +70,7 @@ def test_the_datapackage_is_the_one_contract() -> None:
 def test_contract_reads_the_standard_properties() -> None:
     places = contract_files()["places.csv"]["columns"]
     assert places["lat"] == {"type": "number", "required": True, "min": -90, "max": 90}
-    assert places["country"]["values"] == ["DK", "SE", "UA"]
+    assert places["country"]["values"] == ["DK", "SE", "NO", "FI", "IS", "UA"]
     partnerships = contract_files()["partnerships.csv"]["columns"]
     assert partnerships["from_place"]["type"] == "ref" and partnerships["from_place"]["to"] == "places.csv"
     assert partnerships["themes"]["type"] == "refs" and partnerships["themes"]["to"] == "themes.csv"

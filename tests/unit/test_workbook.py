@@ -56,7 +56,7 @@ def test_workbook_layout(tmp_path: Path) -> None:
     assert lists["status"] == '"active,intent,planned,ended,not-stated"'
     places = book["places"]
     country = [cell.value for cell in places[1]].index("country")
-    assert any(v.formula1 == '"DK,SE,UA"' for v in places.data_validations.dataValidation)
+    assert any(v.formula1 == '"DK,SE,NO,FI,IS,UA"' for v in places.data_validations.dataValidation)
     # Every cell is text, so Excel keeps "2024-03" a period and "0042" an id.
     assert places.cell(row=2, column=country + 1).number_format == "@"
 
