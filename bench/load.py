@@ -121,16 +121,22 @@ def start_server(script: Path, cwd: Path, log_dir: Path) -> StreamlitServer:
         sys.exit(str(error))
 
 
-def bare_page_script(app_root: Path, launch_dir: Path) -> Path:
-    """The bare page, reachable through a folder whose static/ is the app's.
+def with_app_static(script: Path, app_root: Path, launch_dir: Path) -> Path:
+    """`script`, reachable through a folder whose static/ is the app's.
 
-    Streamlit serves static/ from next to the script it runs, and the bare page's map
-    loads Leaflet from /app/static/vendor like the app: symlinks give it the app's files
+    Streamlit serves static/ from next to the script it runs, and the bench pages' maps
+    load Leaflet from /app/static/vendor like the app: symlinks give them the app's files
     without copying them into bench/.
     """
-    (launch_dir / BARE_APP.name).symlink_to(BARE_APP)
-    (launch_dir / "static").symlink_to(app_root / "static")
-    return launch_dir / BARE_APP.name
+    (launch_dir / script.name).symlink_to(script)
+    if not (launch_dir / "static").exists():
+        (launch_dir / "static").symlink_to(app_root / "static")
+    return launch_dir / script.name
+
+
+def bare_page_script(app_root: Path, launch_dir: Path) -> Path:
+    """The bare page, with the app's static/ (see with_app_static)."""
+    return with_app_static(BARE_APP, app_root, launch_dir)
 
 
 # --- /proc: CPU time and peak memory of the servers, CPU time of the browser ------------------
@@ -216,12 +222,12 @@ async def wait_for_script(page: Page, timeout_s: float) -> None:
     await page.wait_for_function(SCRIPT_DONE_JS, polling=POLL_MS, timeout=timeout_s * 1000)
 
 
-async def pick_filter_option(page: Page, timeout_s: float) -> float:
+async def pick_filter_option(page: Page, timeout_s: float, choice: str = FILTER_OPTION) -> float:
     """Open the Theme multiselect, type, and click the option; returns when the click was made."""
     box = page.get_by_test_id("stSidebar").get_by_role("combobox", name=FILTER_LABEL, exact=True)
     await box.click(timeout=timeout_s * 1000)
-    await box.fill(FILTER_OPTION)
-    option = page.get_by_role("option", name=FILTER_OPTION, exact=True)
+    await box.fill(choice)
+    option = page.get_by_role("option", name=choice, exact=True)
     await option.wait_for(timeout=timeout_s * 1000)
     clicked = time.perf_counter()
     await option.click(timeout=timeout_s * 1000)
