@@ -149,7 +149,8 @@ def legend_entries(
 
 def legend_html(dataset: Dataset, view: View, lines: list[dict], wanted_themes: tuple[str, ...], lang: str) -> str:
     """The legend: line colours by theme, dash patterns by kind of tie, place colours by country."""
-    rows = [f"<div class='legend-title'>{escape(t('legend', lang))}</div>"]
+    # A <details> the reader can fold away; the layer folds it on narrow maps.
+    rows = [f"<details open><summary class='legend-title'>{escape(t('legend', lang))}</summary>"]
     for label, colour in legend_entries(dataset, lines, wanted_themes, lang):
         rows.append(
             "<div class='legend-row legend-theme'><svg width='34' height='10' aria-hidden='true'>"
@@ -173,7 +174,7 @@ def legend_html(dataset: Dataset, view: View, lines: list[dict], wanted_themes: 
             f"<circle cx='17' cy='7' r='6' fill='{country_colour(country)}' stroke='#fff' stroke-width='2'/></svg>"
             f"<span>{escape(t(f'country_{country}', lang))}</span></div>"
         )
-    return "".join(rows)
+    return "".join(rows) + "</details>"
 
 
 # The same for every view and language: it goes in the base map's header once.
@@ -184,7 +185,7 @@ MAP_CSS = """
 .map-legend { background: rgba(255,255,255,0.94); padding: 8px 10px; border-radius: 6px;
   font: 14px/1.35 system-ui, sans-serif; color: #1a1a1a; box-shadow: 0 1px 4px rgba(0,0,0,0.3);
   max-width: 300px; max-height: 60vh; overflow-y: auto; }
-.map-legend .legend-title { font-weight: 600; margin-bottom: 4px; }
+.map-legend .legend-title { font-weight: 600; margin-bottom: 4px; cursor: pointer; }
 .map-legend .legend-subtitle { font-weight: 600; margin: 6px 0 2px; }
 .map-legend .legend-row { display: flex; align-items: center; gap: 6px; }
 .place-labels { position: absolute; left: 0; top: 0; }
@@ -243,7 +244,10 @@ def base_map(lang: str, online_tiles: bool = True, assets: AssetSource | None = 
     and the outlines, and if they cannot load the frame says so in one sentence in `lang`.
     """
     assets = assets or local_source()
-    fmap = folium.Map(location=INITIAL_CENTRE, zoom_start=INITIAL_ZOOM, tiles=None, control_scale=True)
+    # Quarter zoom steps: a view framed to its places fills the map instead of snapping out.
+    fmap = folium.Map(
+        location=INITIAL_CENTRE, zoom_start=INITIAL_ZOOM, tiles=None, control_scale=True, zoom_snap=0.25, zoom_delta=0.5
+    )
     add_offline_basemap(fmap, assets, online_tiles=online_tiles)
     Fullscreen(position="topleft").add_to(fmap)
     fmap.get_root().header.add_child(Element(MAP_CSS))

@@ -21,7 +21,12 @@
   // Places closer than this on screen are one group with one label ("Copenhagen, Gentofte").
   var GROUP_RADIUS_PX = 16;
   var LABEL_GAP_PX = 12;
+  // Label positions are tried at these distances from the marker, nearest first.
+  var LABEL_RINGS = [LABEL_GAP_PX, 26];
+  // A group with no room for its label joins a label at most this far away.
+  var JOIN_RADIUS_PX = 90;
   var MAX_NAMES_IN_GROUP = 3;
+  var NARROW_MAP_PX = 900;
 
   // ---- geometry: the same great-circle arc, bowed sideways, as geo/arcs.py ----------------
   function toVector(lat, lon) {
@@ -102,10 +107,11 @@
       L.FeatureGroup.prototype.onAdd.call(this, map);
       this._legend = this._addLegend(map, view);
       this._labelPane = map.getPane("partnership-labels") || map.createPane("partnership-labels");
-      this._labels = element("div", "place-labels");
+      // leaflet-zoom-hide: hidden while a zoom animates, placed anew when it ends.
+      this._labels = element("div", "place-labels leaflet-zoom-hide");
       this._labelPane.appendChild(this._labels);
       this._tooltip = L.tooltip({ direction: "top", offset: [0, -8], className: "line-tooltip" });
-      map.on("zoomend viewreset resize", this._placeLabels, this);
+      map.on("zoomend moveend viewreset resize", this._placeLabels, this);
       this._moveCamera(map, view);
       this._placeLabels();
       container.setAttribute("data-lines-drawn", String(this._lines.length));
@@ -116,7 +122,7 @@
     },
 
     onRemove: function (map) {
-      map.off("zoomend viewreset resize", this._placeLabels, this);
+      map.off("zoomend moveend viewreset resize", this._placeLabels, this);
       map.closeTooltip(this._tooltip);
       if (this._legend) {
         map.removeControl(this._legend);
@@ -197,6 +203,8 @@
           bubblingMouseEvents: false,
         });
         marker.feature = { type: "Feature", properties: { place: places.ids[i] } };
+        // Its own name on hover, also where its label is shared with neighbours ("+2 more").
+        marker.bindTooltip(element("span", "", places.names[i]), { direction: "top", offset: [0, -8] });
         this.addLayer(marker);
         markers.push(marker);
       }
@@ -258,6 +266,11 @@
         div.setAttribute("aria-label", view.legendTitle);
         // Built and escaped in Python (mapview/layers.py legend_html).
         div.innerHTML = view.legend;
+        // On a narrow map the legend starts folded, so it does not cover the places.
+        var details = div.querySelector("details");
+        if (details && map.getSize().x < NARROW_MAP_PX) {
+          details.open = false;
+        }
         L.DomEvent.disableClickPropagation(div);
         L.DomEvent.disableScrollPropagation(div);
         return div;
@@ -272,8 +285,7 @@
       if (this._legend && this._legend.getContainer()) {
         right += this._legend.getContainer().offsetWidth;
       }
-      var small = map.getSize().x < 700;
-      return { paddingTopLeft: [30, 30], paddingBottomRight: [small ? 30 : right, 30] };
+      return { paddingTopLeft: [30, 30], paddingBottomRight: [right, 30] };
     },
 
     _moveCamera: function (map, view) {
@@ -307,12 +319,25 @@
       var order = view.places.ids.map(function (_, i) {
         return i;
       });
+      // The two ends of the selected line are labelled first and head their own groups.
+      var ends = [];
+      var selected = view.lines.ids.indexOf(view.selected);
+      if (selected >= 0) {
+        ends = [view.lines.from[selected], view.lines.to[selected]];
+      }
+      var rank = function (i) {
+        return ends.indexOf(i) >= 0 ? 1e9 : view.places.weight[i];
+      };
       order.sort(function (a, b) {
-        return view.places.weight[b] - view.places.weight[a] || a - b;
+        return rank(b) - rank(a) || a - b;
       });
       var groups = [];
       order.forEach(function (i) {
         var point = map.latLngToLayerPoint(view.places.latlon[i]);
+        if (ends.indexOf(i) >= 0) {
+          groups.push({ point: point, members: [i] });
+          return;
+        }
         for (var g = 0; g < groups.length; g++) {
           if (groups[g].point.distanceTo(point) < GROUP_RADIUS_PX) {
             groups[g].members.push(i);
@@ -333,9 +358,10 @@
       return shown.join(", ") + (more > 0 ? " " + this._view.text.more.replace("{count}", String(more)) : "");
     },
 
-    // Every group gets a label: the first of eight positions around it that overlaps no
-    // other label, no place and not the legend; a crowded label still shows, marked.
+    // Every group gets a label: the first of sixteen positions around it that overlaps no
+    // other label, no place and not the legend; failing that, its names join a nearby label.
     _placeLabels: function () {
+      // (re)computed at every zoom, pan and resize: groups and free room depend on the scale.
       var map = this._map;
       if (!map || !this._labels) {
         return;
@@ -363,18 +389,66 @@
         });
       }
       var placed = [];
+      var unplaced = [];
       groups.forEach(function (group) {
-        var text = this._groupText(group.members);
-        var label = element("div", "place-label", text);
-        label.setAttribute("data-places", String(group.members.length));
-        label.setAttribute("data-place-ids", group.members.map(function (i) {
-          return this._view.places.ids[i];
-        }, this).join(" "));
+        var label = this._label(group.members);
         labels.appendChild(label);
-        var width = label.offsetWidth;
-        var height = label.offsetHeight;
-        var p = toContainer(group.point);
-        var gap = LABEL_GAP_PX;
+        var box = this._fit(label, toContainer(group.point), placed.concat(obstacles), map.getSize());
+        if (box) {
+          placed.push(box);
+          group.label = label;
+          group.box = box;
+          L.DomUtil.setPosition(label, group.point.add(L.point(box.offset[0], box.offset[1])).round());
+        } else {
+          labels.removeChild(label);
+          unplaced.push(group);
+        }
+      }, this);
+      // No room anywhere near: the group's names join the nearest label as "+N more", so no
+      // place is silently lost (its own name shows on hover, and zooming in separates them).
+      unplaced.forEach(function (group) {
+        var nearest = null;
+        groups.forEach(function (other) {
+          if (other.label && (!nearest || other.point.distanceTo(group.point) < nearest.point.distanceTo(group.point))) {
+            nearest = other;
+          }
+        });
+        if (nearest && nearest.point.distanceTo(group.point) <= JOIN_RADIUS_PX) {
+          nearest.members = nearest.members.concat(group.members);
+          var joined = this._label(nearest.members);
+          joined.style.cssText = nearest.label.style.cssText;
+          labels.replaceChild(joined, nearest.label);
+          nearest.label = joined;
+          return;
+        }
+        var label = this._label(group.members);
+        label.classList.add("place-label-crowded");
+        labels.appendChild(label);
+        L.DomUtil.setPosition(label, group.point.add(L.point(LABEL_GAP_PX, -label.offsetHeight / 2)).round());
+      }, this);
+    },
+
+    _label: function (members) {
+      var ids = this._view.places.ids;
+      var label = element("div", "place-label", this._groupText(members));
+      label.setAttribute("data-places", String(members.length));
+      label.setAttribute(
+        "data-place-ids",
+        members
+          .map(function (i) {
+            return ids[i];
+          })
+          .join(" ")
+      );
+      return label;
+    },
+
+    // The first position around point p, nearest ring first, where the label overlaps nothing.
+    _fit: function (label, p, taken, size) {
+      var width = label.offsetWidth;
+      var height = label.offsetHeight;
+      for (var ring = 0; ring < LABEL_RINGS.length; ring++) {
+        var gap = LABEL_RINGS[ring];
         var candidates = [
           [gap, -height / 2],
           [-gap - width, -height / 2],
@@ -385,28 +459,20 @@
           [-width / 2, -gap - height],
           [-width / 2, gap],
         ];
-        var chosen = null;
-        for (var c = 0; c < candidates.length && !chosen; c++) {
-          var box = {
-            left: p.x + candidates[c][0],
-            top: p.y + candidates[c][1],
-          };
+        for (var c = 0; c < candidates.length; c++) {
+          var box = { left: p.x + candidates[c][0], top: p.y + candidates[c][1], offset: candidates[c] };
           box.right = box.left + width;
           box.bottom = box.top + height;
-          var free = placed.concat(obstacles).every(function (other) {
+          var inside = box.left >= 0 && box.top >= 0 && box.right <= size.x && box.bottom <= size.y;
+          var free = inside && taken.every(function (other) {
             return !boxesOverlap(box, other);
           });
           if (free) {
-            chosen = candidates[c];
-            placed.push(box);
+            return box;
           }
         }
-        if (!chosen) {
-          chosen = candidates[0];
-          label.classList.add("place-label-crowded");
-        }
-        L.DomUtil.setPosition(label, group.point.add(L.point(chosen[0], chosen[1])).round());
-      }, this);
+      }
+      return null;
     },
   });
 
