@@ -38,7 +38,7 @@ UI_TIMEOUT_MS = 30_000
 
 # Every URL parameter the app reads (test_the_parameter_list_is_complete keeps this honest),
 # and one it does not: newsletters and chat apps append their own.
-PARAMS = ("theme", "funder", "country", "programme", "year", "lang", "p", "tiles", "present", "tour", "step")
+PARAMS = ("theme", "kind", "funder", "country", "programme", "year", "lang", "p", "tiles", "present", "tour", "step")
 UNKNOWN = "utm_source"
 ALL_PARAMS = (*PARAMS, UNKNOWN)
 # The key itself can be hostile too: each value is also sent as a parameter name.
@@ -148,6 +148,7 @@ def valid(dataset: Dataset) -> dict[str, str]:
     ids = list(dataset.partnerships["id"])
     return {
         "theme": dataset.theme_ids[0],
+        "kind": str(dataset.partnerships["kind"].iloc[0]),
         "funder": str(dataset.funders["id"].iloc[0]),
         "country": countries(dataset)[0],
         "programme": str(dataset.programmes["id"].iloc[0]),
