@@ -29,6 +29,7 @@ from ui.presenter import (
     tour_stops,
 )
 from ui.sharing import downloads, share_box
+from ui.tables import picker_fits, selectable_table, table_page
 from ui.url_state import PRESENT_KEY, SELECTED_KEY, STEP_KEY, TILES_KEY, TOUR_KEY
 
 MAP_KEY = "partnership_map"
@@ -79,6 +80,8 @@ def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: l
 
 
 DETAILS_KEY = "w_selected"
+TABLE_KEY = "map_table"
+TABLE_PAGE_KEY = "map_table_page"
 
 
 def _picked() -> None:
@@ -86,20 +89,22 @@ def _picked() -> None:
 
 
 def details(dataset: Dataset, view: View, lang: str) -> None:
-    # The picker mirrors the selection, which a click on the map or another page may have changed.
-    st.session_state[DETAILS_KEY] = st.session_state[SELECTED_KEY]
-    st.selectbox(
-        t("select_partnership", lang),
-        [""] + list(view.partnerships["id"]),
-        format_func=lambda pid: partnership_choice(dataset, pid, lang) if pid else t("none_selected", lang),
-        key=DETAILS_KEY,
-        on_change=_picked,
-        help=t("select_hint", lang),
-    )
+    options = [""] + list(view.partnerships["id"])
+    if picker_fits(options):
+        # The picker mirrors the selection, which a click on the map or another page may have changed.
+        st.session_state[DETAILS_KEY] = st.session_state[SELECTED_KEY]
+        st.selectbox(
+            t("select_partnership", lang),
+            options,
+            format_func=lambda pid: partnership_choice(dataset, pid, lang) if pid else t("none_selected", lang),
+            key=DETAILS_KEY,
+            on_change=_picked,
+            help=t("select_hint", lang),
+        )
     if st.session_state[SELECTED_KEY]:
         panels.card(partnership_card(dataset, st.session_state[SELECTED_KEY], lang), lang)
     else:
-        st.caption(t("select_hint", lang))
+        st.caption(t("select_hint", lang) if picker_fits(options) else t("pick_in_table", lang))
 
 
 def main() -> None:
@@ -148,7 +153,7 @@ def main() -> None:
 
     st.subheader(t("map_text_alternative", lang), anchor="partnerships-table")
     table = readable_partnerships(dataset, view, lang)
-    st.dataframe(table[page_columns(lang)], hide_index=True, width="stretch")
+    selectable_table(table_page(table, TABLE_PAGE_KEY, lang), TABLE_KEY, page_columns(lang))
     share_column, download_column = st.columns(2)
     with share_column:
         share_box(lang)

@@ -12,24 +12,18 @@ from partnerships.labels import partnership_title, programme_name
 from partnerships.tables import page_columns, readable_partnerships, search_rows
 from ui import panels
 from ui.frame import open_page, run_page
+from ui.tables import picker_fits, selectable_table, table_page
 from ui.url_state import SELECTED_KEY
 
 SEARCH_KEY = "partnerships_search"
 TABLE_KEY = "partnerships_table"
 PICK_KEY = "partnerships_pick"
-IDS_KEY = "_partnerships_table_ids"
+PAGE_KEY = "partnerships_page"
 
 
 def _picked() -> None:
     """The selection is the map's too (`?p=`), so the map opens on the same card."""
     st.session_state[SELECTED_KEY] = st.session_state[PICK_KEY]
-
-
-def _row_selected() -> None:
-    rows = st.session_state[TABLE_KEY]["selection"]["rows"]
-    if rows:
-        st.session_state[PICK_KEY] = st.session_state[IDS_KEY][rows[0]]
-        _picked()
 
 
 def _label(dataset: Dataset, partnership_id: str, lang: str) -> str:
@@ -55,37 +49,34 @@ def main() -> None:
     st.caption(f"{t('rows_shown', lang, shown=len(shown), count=len(table))} · {t('table_hint', lang)}")
     if shown.empty:
         st.info(t("nothing_matches", lang))
-    st.session_state[IDS_KEY] = list(shown["id"])
-    st.dataframe(
-        shown,
-        key=TABLE_KEY,
-        on_select=_row_selected,
-        selection_mode="single-row",
-        hide_index=True,
-        column_order=[*page_columns(lang), period, t("funder", lang)],
+    selectable_table(
+        table_page(shown, PAGE_KEY, lang),
+        TABLE_KEY,
+        [*page_columns(lang), period, t("funder", lang)],
         column_config={
             t("programme", lang): st.column_config.TextColumn(width="medium"),
             t("themes", lang): st.column_config.TextColumn(width="large"),
         },
-        width="stretch",
     )
 
     options = [""] + list(shown["id"])
-    if (
-        st.session_state.get(PICK_KEY) != st.session_state.get(SELECTED_KEY)
-        or st.session_state.get(PICK_KEY) not in options
-    ):
-        selected = st.session_state.get(SELECTED_KEY, "")
-        st.session_state[PICK_KEY] = selected if selected in options else ""
-    st.selectbox(
-        t("select_partnership", lang),
-        options,
-        format_func=lambda pid: _label(dataset, pid, lang),
-        key=PICK_KEY,
-        on_change=_picked,
-    )
-    if st.session_state[PICK_KEY]:
-        panels.card(partnership_card(dataset, st.session_state[PICK_KEY], lang), lang)
+    selected = st.session_state.get(SELECTED_KEY, "")
+    if picker_fits(options):
+        if st.session_state.get(PICK_KEY) != selected or st.session_state.get(PICK_KEY) not in options:
+            st.session_state[PICK_KEY] = selected if selected in options else ""
+        st.selectbox(
+            t("select_partnership", lang),
+            options,
+            format_func=lambda pid: _label(dataset, pid, lang),
+            key=PICK_KEY,
+            on_change=_picked,
+        )
+        selected = st.session_state[PICK_KEY]
+    else:
+        st.caption(t("pick_in_table", lang))
+        selected = selected if selected in set(options) else ""
+    if selected:
+        panels.card(partnership_card(dataset, selected, lang), lang)
     panels.unlinked_programmes(view, dataset, lang)
 
 

@@ -15,6 +15,9 @@ from partnerships.funding import FunderSummary
 from partnerships.i18n import format_amount, t
 from partnerships.labels import programme_name, theme_labels
 
+# Every element is sent on every rerun: past a screenful, a list shows its first rows and
+# says how many there are (the filters narrow it; the CSV downloads have every row).
+MAX_LISTED = 50
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
@@ -41,6 +44,12 @@ def card(card: Card, lang: str) -> None:
             citation_block(citation, lang)
 
 
+def listed_first(count: int, lang: str) -> None:
+    """Says that a list of `count` rows shows only its first MAX_LISTED."""
+    if count > MAX_LISTED:
+        st.caption(t("listed_first", lang, shown=MAX_LISTED, count=count))
+
+
 def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: Dataset, lang: str) -> None:
     st.subheader(t("funding_heading", lang))
     if not summaries and not unfunded:
@@ -51,7 +60,8 @@ def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: 
             if summary.totals:
                 totals = ", ".join(format_amount(amount, currency, lang) for currency, amount in summary.totals.items())
                 st.metric(t("funding_total", lang), totals)
-            for line in summary.lines:
+            listed_first(len(summary.lines), lang)
+            for line in summary.lines[:MAX_LISTED]:
                 st.markdown(
                     f"- **{md(line.amount_text)}** · {md(line.programme)}  \n"
                     f"  {t('channel', lang)}: {md(line.channel or t('not_stated', lang))} · {t('period', lang)}: {md(line.period)}"
@@ -84,7 +94,9 @@ def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
         return
     st.subheader(t("unlinked_heading", lang))
     st.caption(t("unlinked_help", lang))
-    for record in records_of(view.unlinked_programmes, dataset.programme_by_id):
+    records = records_of(view.unlinked_programmes, dataset.programme_by_id)
+    listed_first(len(records), lang)
+    for record in records[:MAX_LISTED]:
         with st.expander(programme_name(dataset, record["id"], lang)):
             st.markdown(f"**{t('owner', lang)}:** {md(record['owner'])}")
             if record["parent"]:

@@ -9,6 +9,7 @@ from partnerships.i18n import t
 from partnerships.labels import partnership_choice
 from partnerships.tour import Story, clamp_step
 from ui.panels import md
+from ui.tables import picker_fits
 from ui.url_state import PRESENT_KEY, STEP_KEY, TOUR_KEY
 
 # Hides Streamlit's chrome and the sidebar, and sets every text in the page to at least 22 px
@@ -60,6 +61,10 @@ def tour_picker(dataset: Dataset, lang: str) -> None:
     """
     with st.sidebar:
         st.subheader(t("tour_heading", lang))
+        if not picker_fits(dataset.partnerships["id"]):
+            # Too many to scroll through: the tour follows the map's filters instead.
+            st.caption(t("tour_too_many", lang))
+            return
         st.multiselect(
             t("tour_stops", lang),
             list(dataset.partnerships["id"]),
