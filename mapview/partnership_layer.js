@@ -416,9 +416,21 @@
         if (nearest && nearest.point.distanceTo(group.point) <= JOIN_RADIUS_PX) {
           nearest.members = nearest.members.concat(group.members);
           var joined = this._label(nearest.members);
-          joined.style.cssText = nearest.label.style.cssText;
           labels.replaceChild(joined, nearest.label);
           nearest.label = joined;
+          // The longer label is placed again, around its own marker, clear of the others.
+          var others = placed
+            .filter(function (box) {
+              return box !== nearest.box;
+            })
+            .concat(obstacles);
+          var box = this._fit(joined, toContainer(nearest.point), others, map.getSize()) || nearest.box;
+          if (box === nearest.box) {
+            joined.classList.add("place-label-crowded");
+          }
+          placed[placed.indexOf(nearest.box)] = box;
+          nearest.box = box;
+          L.DomUtil.setPosition(joined, nearest.point.add(L.point(box.offset[0], box.offset[1])).round());
           return;
         }
         var label = this._label(group.members);
@@ -426,6 +438,21 @@
         labels.appendChild(label);
         L.DomUtil.setPosition(label, group.point.add(L.point(LABEL_GAP_PX, -label.offsetHeight / 2)).round());
       }, this);
+      this._keepInside(map);
+    },
+
+    // A label that grew or had no free spot may reach past the map's edge: move it back in.
+    _keepInside: function (map) {
+      var size = map.getSize();
+      Array.prototype.forEach.call(this._labels.children, function (label) {
+        var at = L.DomUtil.getPosition(label);
+        var p = map.layerPointToContainerPoint(at);
+        var dx = Math.min(0, size.x - (p.x + label.offsetWidth)) - Math.min(0, p.x);
+        var dy = Math.min(0, size.y - (p.y + label.offsetHeight)) - Math.min(0, p.y);
+        if (dx || dy) {
+          L.DomUtil.setPosition(label, at.add(L.point(dx, dy)).round());
+        }
+      });
     },
 
     _label: function (members) {
