@@ -56,6 +56,7 @@ def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: l
     present = st.session_state.get(PRESENT_KEY, False)
     data = map_view_data(
         dataset,
+        view,
         data_key(),
         tuple(sorted(filters.chosen.items())),
         lang,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -22,6 +23,7 @@ from partnerships.validation import (
     check_unique_ids,
 )
 
+T = TypeVar("T")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
 # The contract belongs to the code, not to whichever folder is being loaded: a fixture
@@ -72,6 +74,14 @@ class Dataset:
     exchange_rates: pd.DataFrame
     # Files read although saved differently from the contract (one line each; see csv_dialect).
     notices: tuple[Notice, ...] = field(default=())
+
+    def derived(self, name: str, compute: Callable[[Dataset], T]) -> T:
+        """`compute(self)`, worked out once: a dataset is read-only, so what follows from it
+        alone (the years it spans, each row's filter subject) need not be recomputed per rerun."""
+        cache = self.__dict__.setdefault("_derived", {})
+        if name not in cache:
+            cache[name] = compute(self)
+        return cache[name]
 
     @cached_property
     def place_by_id(self) -> dict[str, dict]:

@@ -16,7 +16,7 @@ enough to tell") with the same effect.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -194,13 +194,17 @@ def countries(dataset: Dataset) -> list[str]:
 
 def years(dataset: Dataset) -> list[int]:
     """Every year from the earliest to the latest stated in any period of the data."""
+    return list(dataset.derived("years", _years))
+
+
+def _years(dataset: Dataset) -> tuple[int, ...]:
     periods = [
         Period.of(record)
         for by_id in (dataset.partnership_by_id, dataset.programme_by_id, dataset.funding_by_id)
         for record in by_id.values()
     ]
     stated = [year for period in periods for year in (period.first_year, period.last_year) if year is not None]
-    return list(range(min(stated), max(stated) + 1)) if stated else []
+    return tuple(range(min(stated), max(stated) + 1)) if stated else ()
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,9 @@ def programme_funder(dataset: Dataset, programme_id: str) -> str:
     return ""
 
 
-def _tie_subject(dataset: Dataset, row: Mapping[str, object], programme_id: str, countries: set[str]) -> Subject:
+def _tie_subject(
+    dataset: Dataset, row: Mapping[str, object], programme_id: str, countries: set[str], kind: str
+) -> Subject:
     """A partnership, or a programme listed without a partner place: what it is about, who funds it, where."""
     return Subject(
         id=str(row["id"]),
@@ -246,18 +252,19 @@ def _tie_subject(dataset: Dataset, row: Mapping[str, object], programme_id: str,
         countries=frozenset(countries),
         programmes=tuple(programme_lineage(dataset, programme_id)),
         period=Period.of(row),
+        kind=kind,
     )
 
 
 def _partnership_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
     places = dataset.place_by_id
     ends = {places[row["from_place"]]["country"], places[row["to_place"]]["country"]}
-    return replace(_tie_subject(dataset, row, row["programme"], ends), kind=row["kind"] or "")
+    return _tie_subject(dataset, row, str(row["programme"]), ends, str(row["kind"] or ""))
 
 
 def _programme_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
     # A programme listed without a partner place is no tie between two places: no kind.
-    return replace(_tie_subject(dataset, row, row["id"], {row["country"]}), kind="")
+    return _tie_subject(dataset, row, str(row["id"]), {str(row["country"])}, kind="")
 
 
 def _funding_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
@@ -268,6 +275,15 @@ def _funding_subject(dataset: Dataset, row: Mapping[str, object]) -> Subject:
         funder=row["funder"] or "",
         period=Period.of(row),
     )
+
+
+def _subjects(dataset: Dataset) -> dict[str, dict[str, Subject]]:
+    """What the filters look at in every row: the same for every selection, so made once per dataset."""
+    return {
+        "partnerships": {pid: _partnership_subject(dataset, row) for pid, row in dataset.partnership_by_id.items()},
+        "programmes": {pid: _programme_subject(dataset, row) for pid, row in dataset.programme_by_id.items()},
+        "funding": {fid: _funding_subject(dataset, row) for fid, row in dataset.funding_by_id.items()},
+    }
 
 
 def apply_filters(dataset: Dataset, filters: Filters) -> View:
@@ -282,14 +298,15 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
             undated.add(subject.id)
         return True
 
+    subjects = dataset.derived("filter_subjects", _subjects)
     linked_programmes = set(dataset.partnerships["programme"])
     partnerships = _select(
-        dataset.partnerships, dataset.partnership_by_id, lambda row: kept(_partnership_subject(dataset, row))
+        dataset.partnerships, dataset.partnership_by_id, lambda row: kept(subjects["partnerships"][row["id"]])
     )
     unlinked = _select(
         dataset.programmes,
         dataset.programme_by_id,
-        lambda row: row["id"] not in linked_programmes and kept(_programme_subject(dataset, row)),
+        lambda row: row["id"] not in linked_programmes and kept(subjects["programmes"][row["id"]]),
     )
     shown_programmes = set(partnerships["programme"]) | set(unlinked["id"])
     # Funding given to an umbrella programme also pays for the projects under it.
@@ -301,7 +318,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
             return False
         if row["partnership"] and row["partnership"] not in shown_partnerships:
             return False
-        return kept(_funding_subject(dataset, row))
+        return kept(subjects["funding"][row["id"]])
 
     funding = _select(dataset.funding, dataset.funding_by_id, funding_visible)
     place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {

@@ -12,7 +12,7 @@ import streamlit as st
 from geo.assets import DEFAULT_BASE_URL, AssetSource, choose_source
 from mapview.layers import view_data
 from partnerships.dataset import Dataset, DatasetError, data_dir_from_environment, load_dataset
-from partnerships.filters import Filters, apply_filters
+from partnerships.filters import View
 from partnerships.i18n import t
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ def map_assets() -> AssetSource:
 @st.cache_data(show_spinner=False, max_entries=256)
 def map_view_data(
     _dataset: Dataset,
+    _view: View,
     data_key: tuple,
     filters: tuple[tuple[str, tuple[str, ...]], ...],
     lang: str,
@@ -58,10 +59,13 @@ def map_view_data(
     tour_stop: bool,
     presenter: bool,
 ) -> dict:
-    """mapview.layers.view_data for one view of the current data (`data_key`: its folder and fingerprint)."""
-    chosen = Filters(**dict(filters))
-    view = apply_filters(_dataset, chosen)
-    return view_data(_dataset, view, lang, chosen.themes, selected, tour_stop, presenter)
+    """mapview.layers.view_data for one view of the current data.
+
+    Keyed on `data_key` (the folder and its fingerprint) and `filters`, which determine
+    `_view`; the dataset and the view themselves are not hashed.
+    """
+    wanted_themes = dict(filters).get("theme", ())
+    return view_data(_dataset, _view, lang, wanted_themes, selected, tour_stop, presenter)
 
 
 def data_key() -> tuple:
