@@ -26,7 +26,9 @@
   // A group with no room for its label joins a label at most this far away.
   var JOIN_RADIUS_PX = 90;
   var MAX_NAMES_IN_GROUP = 3;
-  var NARROW_MAP_PX = 900;
+  // Below this width the legend starts folded (one click opens it): open, it would take
+  // 40% of a presenter's 1,091 px map.
+  var NARROW_MAP_PX = 1200;
 
   // ---- geometry: the same great-circle arc, bowed sideways, as geo/arcs.py ----------------
   function toVector(lat, lon) {
@@ -112,6 +114,7 @@
       this._labelPane.appendChild(this._labels);
       this._tooltip = L.tooltip({ direction: "top", offset: [0, -8], className: "line-tooltip" });
       map.on("zoomend moveend viewreset resize", this._placeLabels, this);
+      map._partnershipLayer = this;
       this._moveCamera(map, view);
       this._placeLabels();
       container.setAttribute("data-lines-drawn", String(this._lines.length));
@@ -309,7 +312,26 @@
       if (!state.fitted && view.bounds) {
         map.fitBounds(view.bounds, L.extend({ maxZoom: view.maxZoom }, padding));
         state.fitted = true;
+        this._refitUntilMoved(map, state);
       }
+    },
+
+    // Streamlit sizes the frame after the first draw: until the reader moves the map, a
+    // resize frames the current view again instead of leaving it zoomed out.
+    _refitUntilMoved: function (map, state) {
+      var container = map.getContainer();
+      var moved = function () {
+        state.readerMoved = true;
+      };
+      ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (type) {
+        container.addEventListener(type, moved, { once: true, passive: true });
+      });
+      map.on("resize", function () {
+        var layer = map._partnershipLayer;
+        if (!state.readerMoved && !state.flewTo && layer && layer._view.bounds) {
+          map.fitBounds(layer._view.bounds, L.extend({ maxZoom: layer._view.maxZoom }, layer._padding(map)));
+        }
+      });
     },
 
     // Groups of places that sit on top of each other at this zoom, most-connected first.
@@ -349,9 +371,9 @@
       return groups;
     },
 
-    _groupText: function (members) {
+    _groupText: function (members, named) {
       var names = this._view.places.names;
-      var shown = members.slice(0, MAX_NAMES_IN_GROUP).map(function (i) {
+      var shown = members.slice(0, Math.min(MAX_NAMES_IN_GROUP, named || members.length)).map(function (i) {
         return names[i];
       });
       var more = members.length - shown.length;
@@ -370,11 +392,16 @@
       while (labels.firstChild) {
         labels.removeChild(labels.firstChild);
       }
-      var groups = this._groups();
-      var mapOrigin = map.getContainer().getBoundingClientRect();
+      var size = map.getSize();
       var toContainer = function (layerPoint) {
         return map.layerPointToContainerPoint(layerPoint);
       };
+      // Places off the screen are not labelled (nor lost: panning brings them and their label back).
+      var groups = this._groups().filter(function (group) {
+        var p = toContainer(group.point);
+        return p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y;
+      });
+      var mapOrigin = map.getContainer().getBoundingClientRect();
       var obstacles = groups.map(function (group) {
         var p = toContainer(group.point);
         return { left: p.x - 9, right: p.x + 9, top: p.y - 9, bottom: p.y + 9 };
@@ -414,8 +441,10 @@
           }
         });
         if (nearest && nearest.point.distanceTo(group.point) <= JOIN_RADIUS_PX) {
+          // The label keeps its own names and counts the joined ones, so it grows by a few letters.
+          nearest.named = nearest.named || nearest.members.length;
           nearest.members = nearest.members.concat(group.members);
-          var joined = this._label(nearest.members);
+          var joined = this._label(nearest.members, nearest.named);
           labels.replaceChild(joined, nearest.label);
           nearest.label = joined;
           // The longer label is placed again, around its own marker, clear of the others.
@@ -455,9 +484,9 @@
       });
     },
 
-    _label: function (members) {
+    _label: function (members, named) {
       var ids = this._view.places.ids;
-      var label = element("div", "place-label", this._groupText(members));
+      var label = element("div", "place-label", this._groupText(members, named));
       label.setAttribute("data-places", String(members.length));
       label.setAttribute(
         "data-place-ids",
