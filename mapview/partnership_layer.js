@@ -8,7 +8,8 @@
 // fetched again.
 //
 // What tests and users can count is written on the map container:
-//   data-lines-drawn, data-selected, data-renderer ("svg" or "canvas"), data-view-updates.
+//   data-lines-drawn, data-selected, data-renderer ("svg" or "canvas"), data-view-updates,
+//   and data-camera="settled" once the first view is framed at the frame's final size.
 // In SVG, every line is a path with classes "partnership partnership-<id>" (+ "selected").
 (function () {
   "use strict";
@@ -22,7 +23,7 @@
   var GROUP_RADIUS_PX = 16;
   var LABEL_GAP_PX = 12;
   // Label positions are tried at these distances from the marker, nearest first.
-  var LABEL_RINGS = [LABEL_GAP_PX, 26];
+  var LABEL_RINGS = [LABEL_GAP_PX, 26, 44];
   // A group with no room for its label joins a label at most this far away.
   var JOIN_RADIUS_PX = 90;
   var MAX_NAMES_IN_GROUP = 3;
@@ -108,6 +109,7 @@
       this._places = this._drawPlaces(view);
       L.FeatureGroup.prototype.onAdd.call(this, map);
       this._legend = this._addLegend(map, view);
+      this._foldLegend(map);
       this._labelPane = map.getPane("partnership-labels") || map.createPane("partnership-labels");
       // leaflet-zoom-hide: hidden while a zoom animates, placed anew when it ends.
       this._labels = element("div", "place-labels leaflet-zoom-hide");
@@ -115,6 +117,7 @@
       this._tooltip = L.tooltip({ direction: "top", offset: [0, -8], className: "line-tooltip" });
       map.on("zoomend moveend viewreset resize", this._placeLabels, this);
       map._partnershipLayer = this;
+      this._followFrameHeight(map);
       this._moveCamera(map, view);
       this._placeLabels();
       container.setAttribute("data-lines-drawn", String(this._lines.length));
@@ -262,6 +265,7 @@
       if (!view.legend) {
         return null;
       }
+      var layer = this;
       var legend = L.control({ position: "topright" });
       legend.onAdd = function () {
         var div = L.DomUtil.create("div", "map-legend");
@@ -269,17 +273,25 @@
         div.setAttribute("aria-label", view.legendTitle);
         // Built and escaped in Python (mapview/layers.py legend_html).
         div.innerHTML = view.legend;
-        // On a narrow map the legend starts folded, so it does not cover the places.
-        var details = div.querySelector("details");
-        if (details && map.getSize().x < NARROW_MAP_PX) {
-          details.open = false;
-        }
+        // Once the reader opens or folds it, the legend stays as they left it.
+        div.addEventListener("click", function () {
+          layer._legendTouched = true;
+        });
+
         L.DomEvent.disableClickPropagation(div);
         L.DomEvent.disableScrollPropagation(div);
         return div;
       };
       legend.addTo(map);
       return legend;
+    },
+
+    // On a narrow map the legend starts folded, so it does not cover the places.
+    _foldLegend: function (map) {
+      var details = this._legend && this._legend.getContainer().querySelector("details");
+      if (details && !this._legendTouched) {
+        details.open = map.getSize().x >= NARROW_MAP_PX;
+      }
     },
 
     // Room the legend takes on the right, so that fitting the view never puts a place under it.
@@ -318,6 +330,22 @@
 
     // Streamlit sizes the frame after the first draw: until the reader moves the map, a
     // resize frames the current view again instead of leaving it zoomed out.
+    // streamlit-folium sizes the map once; when the page asks for another height (presenter
+    // mode) it resizes only the frame, so the map follows the frame here (once per map).
+    _followFrameHeight: function (map) {
+      if (map._followsFrame) {
+        return;
+      }
+      map._followsFrame = true;
+      var container = map.getContainer();
+      window.addEventListener("resize", function () {
+        if (window.innerHeight > 0 && container.offsetHeight !== window.innerHeight) {
+          container.style.height = window.innerHeight + "px";
+          map.invalidateSize();
+        }
+      });
+    },
+
     _refitUntilMoved: function (map, state) {
       var container = map.getContainer();
       var moved = function () {
@@ -326,11 +354,28 @@
       ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (type) {
         container.addEventListener(type, moved, { once: true, passive: true });
       });
-      map.on("resize", function () {
+      var refit = function () {
         var layer = map._partnershipLayer;
         if (!state.readerMoved && !state.flewTo && layer && layer._view.bounds) {
-          map.fitBounds(layer._view.bounds, L.extend({ maxZoom: layer._view.maxZoom }, layer._padding(map)));
+          layer._foldLegend(map);
+          // No animation: a correction of the first framing, not a move the reader should watch.
+          map.fitBounds(
+            layer._view.bounds,
+            L.extend({ maxZoom: layer._view.maxZoom, animate: false }, layer._padding(map))
+          );
         }
+      };
+      map.on("resize", refit);
+      // Leaflet may have measured the frame before its final size without a resize to follow.
+      [200, 1000].forEach(function (delay) {
+        setTimeout(function () {
+          map.invalidateSize({ pan: false });
+          refit();
+          if (delay === 1000) {
+            // For tests and screenshots: the first framing is final.
+            container.setAttribute("data-camera", "settled");
+          }
+        }, delay);
       });
     },
 
@@ -357,7 +402,7 @@
       order.forEach(function (i) {
         var point = map.latLngToLayerPoint(view.places.latlon[i]);
         if (ends.indexOf(i) >= 0) {
-          groups.push({ point: point, members: [i] });
+          groups.push({ point: point, members: [i], end: true });
           return;
         }
         for (var g = 0; g < groups.length; g++) {
@@ -426,6 +471,14 @@
           group.label = label;
           group.box = box;
           L.DomUtil.setPosition(label, group.point.add(L.point(box.offset[0], box.offset[1])).round());
+        } else if (group.end) {
+          // The stop's own ends are always named by themselves: at the first position, as placed
+          // first, the others make way for them.
+          var first = this._firstPosition(label, toContainer(group.point));
+          placed.push(first);
+          group.label = label;
+          group.box = first;
+          L.DomUtil.setPosition(label, group.point.add(L.point(first.offset[0], first.offset[1])).round());
         } else {
           labels.removeChild(label);
           unplaced.push(group);
@@ -434,33 +487,18 @@
       // No room anywhere near: the group's names join the nearest label as "+N more", so no
       // place is silently lost (its own name shows on hover, and zooming in separates them).
       unplaced.forEach(function (group) {
-        var nearest = null;
-        groups.forEach(function (other) {
-          if (other.label && (!nearest || other.point.distanceTo(group.point) < nearest.point.distanceTo(group.point))) {
-            nearest = other;
+        // The nearest labels first: the group joins the first that still fits once it counts them.
+        var near = groups
+          .filter(function (other) {
+            return other.label && other.point.distanceTo(group.point) <= JOIN_RADIUS_PX;
+          })
+          .sort(function (a, b) {
+            return a.point.distanceTo(group.point) - b.point.distanceTo(group.point);
+          });
+        for (var n = 0; n < near.length; n++) {
+          if (this._join(near[n], group, placed, obstacles, toContainer, map.getSize())) {
+            return;
           }
-        });
-        if (nearest && nearest.point.distanceTo(group.point) <= JOIN_RADIUS_PX) {
-          // The label keeps its own names and counts the joined ones, so it grows by a few letters.
-          nearest.named = nearest.named || nearest.members.length;
-          nearest.members = nearest.members.concat(group.members);
-          var joined = this._label(nearest.members, nearest.named);
-          labels.replaceChild(joined, nearest.label);
-          nearest.label = joined;
-          // The longer label is placed again, around its own marker, clear of the others.
-          var others = placed
-            .filter(function (box) {
-              return box !== nearest.box;
-            })
-            .concat(obstacles);
-          var box = this._fit(joined, toContainer(nearest.point), others, map.getSize()) || nearest.box;
-          if (box === nearest.box) {
-            joined.classList.add("place-label-crowded");
-          }
-          placed[placed.indexOf(nearest.box)] = box;
-          nearest.box = box;
-          L.DomUtil.setPosition(joined, nearest.point.add(L.point(box.offset[0], box.offset[1])).round());
-          return;
         }
         var label = this._label(group.members);
         label.classList.add("place-label-crowded");
@@ -470,7 +508,42 @@
       this._keepInside(map);
     },
 
-    // A label that grew or had no free spot may reach past the map's edge: move it back in.
+    _firstPosition: function (label, p) {
+      var height = label.offsetHeight;
+      var box = { left: p.x + LABEL_GAP_PX, top: p.y - height / 2, offset: [LABEL_GAP_PX, -height / 2] };
+      box.right = box.left + label.offsetWidth;
+      box.bottom = box.top + height;
+      return box;
+    },
+
+    // `host`'s label takes in `group`'s places as "+N more" if the longer label still fits
+    // somewhere around its marker; otherwise it stays as it was and the answer is false.
+    _join: function (host, group, placed, obstacles, toContainer, size) {
+      var named = host.named || host.members.length;
+      var members = host.members.concat(group.members);
+      var joined = this._label(members, named);
+      this._labels.appendChild(joined);
+      var others = placed
+        .filter(function (box) {
+          return box !== host.box;
+        })
+        .concat(obstacles);
+      var box = this._fit(joined, toContainer(host.point), others, size);
+      if (!box) {
+        this._labels.removeChild(joined);
+        return false;
+      }
+      this._labels.removeChild(host.label);
+      placed[placed.indexOf(host.box)] = box;
+      host.named = named;
+      host.members = members;
+      host.label = joined;
+      host.box = box;
+      L.DomUtil.setPosition(joined, host.point.add(L.point(box.offset[0], box.offset[1])).round());
+      return true;
+    },
+
+    // A label that had no free spot may reach past the map's edge: move it back in.
     _keepInside: function (map) {
       var size = map.getSize();
       Array.prototype.forEach.call(this._labels.children, function (label) {
