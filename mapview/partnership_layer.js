@@ -311,7 +311,7 @@
         if (state.fitted) {
           map.flyToBounds(view.fly.bounds, options);
         } else {
-          map.fitBounds(view.fly.bounds, L.extend({ maxZoom: view.fly.maxZoom }, padding));
+          map.fitBounds(view.fly.bounds, L.extend({ maxZoom: view.fly.maxZoom, animate: false }, padding));
         }
         state.flewTo = view.fly.id;
         state.fitted = true;
@@ -322,7 +322,8 @@
       }
       // The first view drawn in this map frames itself; later ones keep the reader's zoom and pan.
       if (!state.fitted && view.bounds) {
-        map.fitBounds(view.bounds, L.extend({ maxZoom: view.maxZoom }, padding));
+        // Not animated: the map opens on its view (an animation would end after the reader's first move).
+        map.fitBounds(view.bounds, L.extend({ maxZoom: view.maxZoom, animate: false }, padding));
         state.fitted = true;
         this._refitUntilMoved(map, state);
       }
@@ -354,18 +355,35 @@
       ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (type) {
         container.addEventListener(type, moved, { once: true, passive: true });
       });
+      // Any move but our own (a wheel, a drag, the zoom buttons, a script) is the reader's;
+      // Leaflet keeping the centre while the frame resizes is not.
+      var ownMove = false;
+      var resizing = false;
+      window.addEventListener("resize", function () {
+        resizing = true;
+      });
+      map.on("movestart zoomstart", function () {
+        if (!ownMove && !resizing) {
+          state.readerMoved = true;
+        }
+      });
       var refit = function () {
         var layer = map._partnershipLayer;
         if (!state.readerMoved && !state.flewTo && layer && layer._view.bounds) {
           layer._foldLegend(map);
           // No animation: a correction of the first framing, not a move the reader should watch.
+          ownMove = true;
           map.fitBounds(
             layer._view.bounds,
             L.extend({ maxZoom: layer._view.maxZoom, animate: false }, layer._padding(map))
           );
+          ownMove = false;
         }
       };
-      map.on("resize", refit);
+      map.on("resize", function () {
+        refit();
+        resizing = false;
+      });
       // Leaflet may have measured the frame before its final size without a resize to follow.
       [200, 1000].forEach(function (delay) {
         setTimeout(function () {
