@@ -360,7 +360,13 @@
       var ownMove = false;
       var resizing = false;
       window.addEventListener("resize", function () {
+        // Leaflet handles a resize in the next animation frame (if the size changed at all).
         resizing = true;
+        requestAnimationFrame(function () {
+          requestAnimationFrame(function () {
+            resizing = false;
+          });
+        });
       });
       map.on("movestart zoomstart", function () {
         if (!ownMove && !resizing) {
@@ -380,10 +386,7 @@
           ownMove = false;
         }
       };
-      map.on("resize", function () {
-        refit();
-        resizing = false;
-      });
+      map.on("resize", refit);
       // Leaflet may have measured the frame before its final size without a resize to follow.
       [200, 1000].forEach(function (delay) {
         setTimeout(function () {
