@@ -265,7 +265,6 @@
       if (!view.legend) {
         return null;
       }
-      var layer = this;
       var legend = L.control({ position: "topright" });
       legend.onAdd = function () {
         var div = L.DomUtil.create("div", "map-legend");
@@ -273,9 +272,12 @@
         div.setAttribute("aria-label", view.legendTitle);
         // Built and escaped in Python (mapview/layers.py legend_html).
         div.innerHTML = view.legend;
-        // Once the reader opens or folds it, the legend stays as they left it.
+        // Once the reader opens or folds it, the legend stays as they left it, view after view.
         div.addEventListener("click", function () {
-          layer._legendTouched = true;
+          setTimeout(function () {
+            var details = div.querySelector("details");
+            map._legendOpen = details ? details.open : undefined;
+          }, 0);
         });
 
         L.DomEvent.disableClickPropagation(div);
@@ -289,8 +291,8 @@
     // On a narrow map the legend starts folded, so it does not cover the places.
     _foldLegend: function (map) {
       var details = this._legend && this._legend.getContainer().querySelector("details");
-      if (details && !this._legendTouched) {
-        details.open = map.getSize().x >= NARROW_MAP_PX;
+      if (details) {
+        details.open = map._legendOpen !== undefined ? map._legendOpen : map.getSize().x >= NARROW_MAP_PX;
       }
     },
 

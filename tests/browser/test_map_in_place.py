@@ -57,6 +57,10 @@ def test_a_filter_change_redraws_in_the_same_frame_and_keeps_the_zoom(
     expect(frame.locator(CONTAINER)).to_have_attribute("data-camera", "settled")
     assert zoom(page) == zoomed
     mark_frame(page)
+    # The reader opens the legend (folded on a map this narrow); it stays open for the next view.
+    expect(frame.locator(".map-legend details")).not_to_have_attribute("open", "")
+    frame.locator(".map-legend summary").click()
+    expect(frame.locator(".map-legend details[open]")).to_have_count(1)
 
     choose_theme(page, "Waste management")
     wait_for_script_to_finish(page, initial_wait_ms=300)
@@ -66,6 +70,7 @@ def test_a_filter_change_redraws_in_the_same_frame_and_keeps_the_zoom(
     expect(frame.locator("path.partnership-ikast-brande-voznesensk")).to_have_count(1)
     assert same_frame(page), "the map's iframe was re-created"
     assert zoom(page) == zoomed
+    expect(frame.locator(".map-legend details[open]")).to_have_count(1)
     screenshot(page, "map-in-place-waste")
 
 
