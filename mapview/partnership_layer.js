@@ -310,13 +310,15 @@
       var padding = this._padding(map);
       if (view.fly && view.fly.id !== state.flewTo) {
         var options = L.extend({ maxZoom: view.fly.maxZoom, duration: 1.2 }, padding);
+        state.flewTo = view.fly.id;
         if (state.fitted) {
           map.flyToBounds(view.fly.bounds, options);
         } else {
+          // A link that opens on a tour stop: framed at once, and again at the frame's final size.
           map.fitBounds(view.fly.bounds, L.extend({ maxZoom: view.fly.maxZoom, animate: false }, padding));
+          state.fitted = true;
+          this._refitUntilMoved(map, state);
         }
-        state.flewTo = view.fly.id;
-        state.fitted = true;
         return;
       }
       if (!view.fly) {
@@ -375,16 +377,16 @@
           state.readerMoved = true;
         }
       });
+      // (A later fly to a tour stop is animated, so it counts as a move and ends the corrections.)
       var refit = function () {
         var layer = map._partnershipLayer;
-        if (!state.readerMoved && !state.flewTo && layer && layer._view.bounds) {
+        var view = layer && layer._view;
+        var target = view && (view.fly ? view.fly : { bounds: view.bounds, maxZoom: view.maxZoom });
+        if (!state.readerMoved && target && target.bounds) {
           layer._foldLegend(map);
           // No animation: a correction of the first framing, not a move the reader should watch.
           ownMove = true;
-          map.fitBounds(
-            layer._view.bounds,
-            L.extend({ maxZoom: layer._view.maxZoom, animate: false }, layer._padding(map))
-          );
+          map.fitBounds(target.bounds, L.extend({ maxZoom: target.maxZoom, animate: false }, layer._padding(map)));
           ownMove = false;
         }
       };

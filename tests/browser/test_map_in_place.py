@@ -135,3 +135,31 @@ def test_many_lines_go_to_one_canvas_and_stay_countable(
     expect(container).to_have_attribute("data-renderer", "canvas")
     expect(container).to_have_attribute("data-lines-drawn", str(CANVAS_ABOVE + 500))
     expect(frame.locator("path.partnership")).to_have_count(0)
+
+
+def test_a_link_to_a_tour_stop_frames_the_stop_at_the_frames_final_size(
+    page: Page, app_server, open_app, wait_for_map
+) -> None:
+    open_app(page, app_server, "/?tiles=off&step=2")
+    frame = wait_for_map(page)
+    container = frame.locator(CONTAINER)
+    expect(container).to_have_attribute("data-camera", "settled")
+    stop = container.get_attribute("data-selected")
+    assert stop
+    # Both ends of the stop's line are on screen and named.
+    ends = page.locator(MAP_IFRAME).evaluate(
+        """(frame, id) => {
+          const w = frame.contentWindow, layer = w.map._partnershipLayer, view = layer._view;
+          const i = view.lines.ids.indexOf(id);
+          const size = w.map.getSize();
+          return [view.lines.from[i], view.lines.to[i]].map(p => {
+            const pt = w.map.latLngToContainerPoint(view.places.latlon[p]);
+            return {inside: pt.x >= 0 && pt.y >= 0 && pt.x <= size.x && pt.y <= size.y, name: view.places.names[p]};
+          });
+        }""",
+        stop,
+    )
+    labels = frame.locator(".place-label").all_text_contents()
+    for end in ends:
+        assert end["inside"], end
+        assert any(label.startswith(end["name"]) for label in labels), (end, labels)
