@@ -94,3 +94,19 @@ def test_long_funding_lists_show_their_first_rows_and_say_how_many(
     assert t("listed_first", "en", shown=MAX_LISTED, count=longest) in [c.value for c in at.caption]
     # Totals still count every row.
     assert len(at.metric) == len([summary for summary in summaries if summary.totals])
+
+
+def test_a_filter_that_shortens_the_table_brings_the_reader_back_to_a_page_that_exists(
+    open_app: Callable[..., AppTest], many_grants: Path
+) -> None:
+    at = open_app(data_dir=many_grants)
+    at.run()
+    pages = -(-3_000 // TABLE_PAGE_ROWS)
+    at.number_input(key="map_table_page").set_value(pages).run()
+    assert not at.exception
+    # One kind of tie: about a fifth of the rows, so fewer pages than the one the reader is on.
+    at.multiselect(key="w_kind").set_value(["agreement"]).run()
+    assert not at.exception
+    assert not at.error, [element.value for element in at.error]
+    (table,) = [frame for frame in at.dataframe if frame.key == "map_table"]
+    assert len(table.value) > 0
