@@ -257,21 +257,9 @@ def base_map(lang: str, online_tiles: bool = True, assets: AssetSource | None = 
     return fmap
 
 
-def view_layer(
-    dataset: Dataset,
-    view: View,
-    lang: str,
-    wanted_themes: tuple[str, ...] = (),
-    selected: str = "",
-    tour_stop: bool = False,
-    presenter: bool = False,
-) -> folium.FeatureGroup:
-    """The layer for one view: what changes when the selection, the tour stop or the language does."""
-    return layer_of(view_data(dataset, view, lang, wanted_themes, selected, tour_stop, presenter))
-
-
 def layer_of(data: dict) -> folium.FeatureGroup:
-    """The layer that draws `view_data`'s result (which a caller may have cached)."""
+    """The layer for one view (`view_data`'s result, which the page caches): what changes when
+    the selection, the tour stop or the language does. It goes to st_folium's feature_group_to_add."""
     layer = folium.FeatureGroup(name=data["text"]["heading"], control=False)
     PartnershipView(data).add_to(layer)
     return layer
@@ -287,10 +275,10 @@ def build_map(
 ) -> folium.Map:
     """Base map and view layer in one map: for the offline export and for tests.
 
-    `view_options` are view_layer's: `wanted_themes`, `selected` (highlights one
+    `view_options` are view_data's: `wanted_themes`, `selected` (highlights one
     partnership), `tour_stop` (dims the others and flies to it), `presenter` (every text on
     the map enlarged for a projector).
     """
     fmap = base_map(lang, online_tiles=online_tiles, assets=assets)
-    view_layer(dataset, view, lang, **view_options).add_to(fmap)
+    layer_of(view_data(dataset, view, lang, **view_options)).add_to(fmap)
     return fmap

@@ -106,7 +106,7 @@
       container.classList.toggle("presenter", !!view.presenter);
       this._renderer = view.lines.from.length > view.canvasAbove ? L.canvas({ padding: 0.3 }) : undefined;
       this._lines = this._drawLines(view);
-      this._places = this._drawPlaces(view);
+      this._drawPlaces(view);
       L.FeatureGroup.prototype.onAdd.call(this, map);
       this._legend = this._addLegend(map, view);
       this._foldLegend(map);
@@ -140,13 +140,6 @@
         this._renderer.remove();
       }
       L.FeatureGroup.prototype.onRemove.call(this, map);
-    },
-
-    // The ids of the lines drawn, in data order (for tests and the page's checks).
-    drawnIds: function () {
-      return this._lines.map(function (line) {
-        return line.feature.properties.id;
-      });
     },
 
     _lineStyle: function (index, hovered) {
@@ -197,7 +190,6 @@
 
     _drawPlaces: function (view) {
       var places = view.places;
-      var markers = [];
       for (var i = 0; i < places.ids.length; i++) {
         var marker = L.circleMarker(places.latlon[i], {
           radius: view.presenter ? 10 : 7,
@@ -212,9 +204,7 @@
         // Its own name on hover, also where its label is shared with neighbours ("+2 more").
         marker.bindTooltip(element("span", "", places.names[i]), { direction: "top", offset: [0, -8] });
         this.addLayer(marker);
-        markers.push(marker);
       }
-      return markers;
     },
 
     _tooltipContent: function (index) {

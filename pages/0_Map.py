@@ -13,7 +13,6 @@ from partnerships.figures import figures_for_view
 from partnerships.filters import Filters, View, apply_filters
 from partnerships.funding import funding_by_funder, programmes_without_funder
 from partnerships.i18n import t
-from partnerships.labels import partnership_choice
 from partnerships.tables import page_columns, readable_funding, readable_partnerships
 from partnerships.tour import default_tour, story
 from ui import panels
@@ -29,7 +28,7 @@ from ui.presenter import (
     tour_stops,
 )
 from ui.sharing import downloads, share_box
-from ui.tables import picker_fits, selectable_table, table_page
+from ui.tables import partnership_picker, picker_fits, selectable_table, table_page
 from ui.url_state import PRESENT_KEY, SELECTED_KEY, STEP_KEY, TILES_KEY, TOUR_KEY
 
 MAP_KEY = "partnership_map"
@@ -85,27 +84,13 @@ TABLE_KEY = "map_table"
 TABLE_PAGE_KEY = "map_table_page"
 
 
-def _picked() -> None:
-    st.session_state[SELECTED_KEY] = st.session_state[DETAILS_KEY]
-
-
 def details(dataset: Dataset, view: View, lang: str) -> None:
-    options = [""] + list(view.partnerships["id"])
-    if picker_fits(options):
-        # The picker mirrors the selection, which a click on the map or another page may have changed.
-        st.session_state[DETAILS_KEY] = st.session_state[SELECTED_KEY]
-        st.selectbox(
-            t("select_partnership", lang),
-            options,
-            format_func=lambda pid: partnership_choice(dataset, pid, lang) if pid else t("none_selected", lang),
-            key=DETAILS_KEY,
-            on_change=_picked,
-            help=t("select_hint", lang),
-        )
-    if st.session_state[SELECTED_KEY]:
-        panels.card(partnership_card(dataset, st.session_state[SELECTED_KEY], lang), lang)
-    else:
-        st.caption(t("select_hint", lang) if picker_fits(options) else t("pick_in_table", lang))
+    ids = list(view.partnerships["id"])
+    selected = partnership_picker(dataset, ids, DETAILS_KEY, lang, help=t("select_hint", lang))
+    if selected:
+        panels.card(partnership_card(dataset, selected, lang), lang)
+    elif picker_fits(ids):
+        st.caption(t("select_hint", lang))
 
 
 def main() -> None:

@@ -14,7 +14,9 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from partnerships.dataset import Dataset
 from partnerships.i18n import t
+from partnerships.labels import partnership_choice
 from ui.url_state import SELECTED_KEY
 
 TABLE_PAGE_ROWS = 500
@@ -62,3 +64,34 @@ def selectable_table(shown: pd.DataFrame, table_key: str, columns: Sequence[str]
 
 def picker_fits(options: Sequence[object]) -> bool:
     return len(options) <= MAX_PICKER_OPTIONS
+
+
+def _picked(picker_key: str) -> None:
+    st.session_state[SELECTED_KEY] = st.session_state[picker_key]
+
+
+def partnership_picker(
+    dataset: Dataset, ids: Sequence[str], picker_key: str, lang: str, help: str | None = None
+) -> str:
+    """A picker of `ids` that shows and sets the selection (`?p=`) the map and the tables share.
+
+    Returns the selected id if it is among `ids`, else "". With more ids than a person
+    scrolls through, a one-line hint to pick on the map or in the table instead.
+    """
+    selected = st.session_state.get(SELECTED_KEY, "")
+    selected = selected if selected in set(ids) else ""
+    options = ["", *ids]
+    if not picker_fits(options):
+        st.caption(t("pick_in_table", lang))
+        return selected
+    # The picker mirrors the selection, which a click on the map or another page may have changed.
+    st.session_state[picker_key] = selected
+    st.selectbox(
+        t("select_partnership", lang),
+        options,
+        format_func=lambda pid: partnership_choice(dataset, pid, lang) if pid else t("none_selected", lang),
+        key=picker_key,
+        on_change=partial(_picked, picker_key),
+        help=help,
+    )
+    return selected

@@ -12,7 +12,7 @@ import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from geo.assets import cdn_source
-from mapview.layers import base_map, build_map, legend_entries, line_colours, view_data, view_layer
+from mapview.layers import base_map, build_map, layer_of, legend_entries, line_colours, view_data
 from partnerships.dataset import Dataset, load_dataset, records_of
 from partnerships.filters import Filters, apply_filters
 from partnerships.i18n import t
@@ -175,18 +175,20 @@ def test_the_base_map_is_the_same_for_every_view(dataset: Dataset, change: dict)
     lang = change.get("lang", "en")
     after_map = base_map(lang, online_tiles=False)
     view = apply_filters(dataset, change.get("filters", ALL))
-    layer = view_layer(
-        dataset,
-        view,
-        lang,
-        selected=change.get("selected", ""),
-        tour_stop=change.get("tour_stop", False),
-        presenter=change.get("presenter", False),
+    layer = layer_of(
+        view_data(
+            dataset,
+            view,
+            lang,
+            selected=change.get("selected", ""),
+            tour_stop=change.get("tour_stop", False),
+            presenter=change.get("presenter", False),
+        )
     )
     after = base_script(after_map)
     assert after == before
     # ... while the layer it swaps in differs from the default view's.
-    default = view_layer(dataset, apply_filters(dataset, ALL), "en")
+    default = layer_of(view_data(dataset, apply_filters(dataset, ALL), "en"))
     assert _get_feature_group_string(layer, base_map(lang)) != _get_feature_group_string(default, base_map("en"))
 
 
