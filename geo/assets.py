@@ -100,6 +100,16 @@ def vendor_files() -> tuple[str, ...]:
     return tuple(_manifest()["vendorFiles"])
 
 
+def gzipped_copies() -> tuple[str, ...]:
+    """Vendor files ``make assets`` also installs as ``<file>.gz`` (package.json gzippedCopies).
+
+    Streamlit serves a ``.gz`` file as application/gzip, which it does not compress again:
+    the browser gets the bytes as they are and unpacks them itself (DecompressionStream).
+    Every other file under /app/static is gzipped anew on every request.
+    """
+    return tuple(_manifest().get("gzippedCopies", ()))
+
+
 def cdn_url(vendor_file: str) -> str:
     """The pinned jsdelivr URL of one vendor file: the package's path at package.json's exact version."""
     manifest = _manifest()
@@ -118,9 +128,14 @@ class AssetSource:
     kind: str  # "local" or "cdn"
     urls: Mapping[str, str]
     integrity: Mapping[str, str] = field(default_factory=dict)
+    # vendor file -> URL of its gzipped copy (local only: the CDN compresses for itself).
+    gzipped_urls: Mapping[str, str] = field(default_factory=dict)
 
     def url(self, vendor_file: str) -> str:
         return self.urls[vendor_file]
+
+    def gzipped_url(self, vendor_file: str) -> str | None:
+        return self.gzipped_urls.get(vendor_file)
 
     @property
     def is_local(self) -> bool:
@@ -130,7 +145,11 @@ class AssetSource:
 def local_source(base_url: str = DEFAULT_BASE_URL) -> AssetSource:
     """Files served by this app (``make assets``): no outside request."""
     base_url = base_url.rstrip("/")
-    return AssetSource("local", {name: f"{base_url}/{name}" for name in vendor_files()})
+    return AssetSource(
+        "local",
+        {name: f"{base_url}/{name}" for name in vendor_files()},
+        gzipped_urls={name: f"{base_url}/{name}.gz" for name in gzipped_copies()},
+    )
 
 
 def cdn_source() -> AssetSource:
@@ -145,9 +164,8 @@ def cdn_source() -> AssetSource:
 
 def missing_assets(vendor_dir: Path = VENDOR_DIR) -> list[str]:
     """Files not installed yet (empty list when the map can draw offline)."""
-    return [
-        name for name in vendor_files() if not (vendor_dir / name).is_file() or (vendor_dir / name).stat().st_size == 0
-    ]
+    wanted = [*vendor_files(), *(f"{name}.gz" for name in gzipped_copies())]
+    return [name for name in wanted if not (vendor_dir / name).is_file() or (vendor_dir / name).stat().st_size == 0]
 
 
 def choose_source(vendor_dir: Path = VENDOR_DIR, base_url: str = DEFAULT_BASE_URL) -> AssetSource:

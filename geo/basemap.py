@@ -7,9 +7,10 @@ the failed tiles invisible and the outlines show through. No connectivity
 detection needed. ``online_tiles=False`` leaves the tiles out altogether so that
 tests and the presenter's "offline" mode make no outside request at all.
 
-The browser fetches the TopoJSON file itself, from this app's static folder or
-the pinned CDN (geo.assets), and decodes it with topojson-client: the outlines
-are a static file it caches, not 400 KB inside every map message. Only the
+The browser fetches the TopoJSON file itself, from this app's static folder (its
+gzipped copy, unpacked in the browser) or the pinned CDN (geo.assets), and decodes
+it with topojson-client: the outlines are a static file it caches, not 400 KB
+inside every map message. Only the
 countries of Europe (polygons whose extent touches EUROPE_BBOX) are drawn.
 """
 
@@ -103,11 +104,19 @@ class CountryOutlines(JSCSSMixin, MacroElement):
                     return kept;
                 }, []);
             };
-            var loaded = inline ? Promise.resolve(inline) : fetch({{ this.url_json }}, {{ this.fetch_options_json }})
-                .then(function(response) {
+            var gzipped = {{ this.gzipped_url_json }};
+            var fetchJson = function(url, options, unpack) {
+                return fetch(url, options).then(function(response) {
                     if (!response.ok) { throw new Error("HTTP " + response.status); }
-                    return response.json();
+                    return unpack ? new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json()
+                                  : response.json();
                 });
+            };
+            // This app's own copy comes gzipped, unpacked here (browsers older than 2023 lack
+            // DecompressionStream and take the plain file).
+            var loaded = inline ? Promise.resolve(inline)
+                : gzipped && typeof DecompressionStream === "function" ? fetchJson(gzipped, {}, true)
+                : fetchJson({{ this.url_json }}, {{ this.fetch_options_json }}, false);
             loaded.then(function(topology) {
                 L.geoJSON(europe(topology), {
                     pane: {{ this.pane_json }},
@@ -127,10 +136,11 @@ class CountryOutlines(JSCSSMixin, MacroElement):
         """
     )
 
-    def __init__(self, url: str, integrity: str = "") -> None:
+    def __init__(self, url: str, integrity: str = "", gzipped_url: str | None = None) -> None:
         super().__init__()
         self._name = "CountryOutlines"
         self.url_json = json.dumps(url)
+        self.gzipped_url_json = json.dumps(gzipped_url)
         # integrity makes fetch() check the CDN's bytes, like the guard does for scripts.
         self.fetch_options_json = json.dumps({"integrity": integrity} if integrity else {})
         self.bbox_json = json.dumps(list(EUROPE_BBOX))
@@ -192,7 +202,7 @@ def add_offline_basemap(fmap: folium.Map, source: AssetSource, online_tiles: boo
     CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z_INDEX, pointer_events=False).add_to(fmap)
     _MapStyle(SEA_COLOUR).add_to(fmap)
     url = source.url(COUNTRIES_FILE)
-    outlines = CountryOutlines(url, source.integrity.get(url, "")).add_to(fmap)
+    outlines = CountryOutlines(url, source.integrity.get(url, ""), source.gzipped_url(COUNTRIES_FILE)).add_to(fmap)
     if online_tiles and not has_tiles:
         add_online_tiles(fmap)
     return outlines

@@ -45,12 +45,20 @@ verify() {
     ' "$PWD/package.json" "$PWD/$vendor"
 }
 
+# Files also installed as "<file>.gz" (package.json gzippedCopies).
+gzipped_copies() {
+    node -e 'for (const file of require(process.argv[1]).gzippedCopies || []) console.log(file);' "$PWD/package.json"
+}
+
 want=$(sha256sum package.json | cut -d' ' -f1)
 if [[ -f $stamp && $(cat "$stamp") == "$want" ]]; then
     complete=yes
     while IFS=$'\t' read -r dest _; do
         [[ -s $vendor/$dest ]] || { complete=no; break; }
     done < <(manifest)
+    while read -r file; do
+        [[ -s $vendor/$file.gz ]] || complete=no
+    done < <(gzipped_copies)
     if [[ $complete == yes ]]; then
         echo "install_assets: $vendor is up to date"
         exit 0
@@ -78,5 +86,12 @@ while IFS=$'\t' read -r dest src; do
     count=$((count + 1))
 done < <(manifest)
 verify || { rm -rf "$vendor"; exit 1; }
+# Served as they are (application/gzip): Streamlit gzips every other /app/static response
+# again on every request, which for the 740 KB outlines cost 20 ms of server CPU per visitor.
+# -n leaves name and time out, so the same file gives the same bytes.
+while read -r file; do
+    gzip -9 -n -c "$vendor/$file" >"$vendor/$file.gz"
+    count=$((count + 1))
+done < <(gzipped_copies)
 echo "$want" >"$stamp"
 echo "install_assets: installed $count files into $vendor ($(du -sh "$vendor" | cut -f1))"

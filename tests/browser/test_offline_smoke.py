@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import FrameLocator, Page, Response, expect
 
 PROBE_APP = """
 import folium
@@ -122,11 +123,18 @@ def test_app_draws_map_offline(
     wait_for_map: Callable[[Page], FrameLocator],
     screenshot: Callable[[Page, str], Path],
 ) -> None:
+    outlines: list[Response] = []
+    page.on("response", lambda response: outlines.append(response) if "world-atlas" in response.url else None)
     open_app(page, app_server)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     frame = wait_for_map(page)
     expect(frame.locator("path.basemap-country").first).to_be_attached()
     expect(frame.locator("path.partnership").first).to_be_attached()
+    # The outlines came once, as the gzipped copy the server sends as it is (Streamlit would
+    # compress the plain file again for every visitor), and the browser unpacked them.
+    assert [
+        (urlsplit(r.url).path, r.headers.get("content-type"), r.headers.get("content-encoding")) for r in outlines
+    ] == [("/app/static/vendor/world-atlas/countries-50m.json.gz", "application/gzip", None)]
     # Leaflet and every other script/stylesheet came from this server, not a CDN.
     assert page_log.blocked_code == []
     assert not [b.url for b in page_log.blocked_requests if "leaflet" in b.url.lower()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import re
 from pathlib import Path
@@ -21,7 +22,9 @@ from geo.assets import (
     cdn_source,
     cdn_url,
     choose_source,
+    gzipped_copies,
     inline_assets,
+    local_source,
     missing_assets,
     standalone_html,
     use_assets,
@@ -102,14 +105,34 @@ def test_every_local_asset_is_installed_by_the_manifest() -> None:
 
 
 def test_missing_assets_lists_absent_and_empty_files(tmp_path: Path) -> None:
-    assert missing_assets(tmp_path) == list(vendor_files())
+    gzipped = [f"{name}.gz" for name in gzipped_copies()]
+    assert gzipped == ["world-atlas/countries-50m.json.gz"]
+    assert missing_assets(tmp_path) == [*vendor_files(), *gzipped]
 
-    for name in vendor_files():
+    for name in [*vendor_files(), *gzipped]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     (tmp_path / "leaflet/leaflet.js").write_text("")  # an interrupted copy
 
     assert missing_assets(tmp_path) == ["leaflet/leaflet.js"]
+
+
+def test_an_install_without_its_gzipped_copies_is_not_taken_for_complete(tmp_path: Path) -> None:
+    for name in vendor_files():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+
+    assert missing_assets(tmp_path) == ["world-atlas/countries-50m.json.gz"]
+    assert choose_source(tmp_path).kind == "cdn"
+
+
+def test_installed_gzipped_copies_hold_the_verified_files(vendored_assets: Path) -> None:
+    for name in gzipped_copies():
+        assert gzip.decompress((vendored_assets / f"{name}.gz").read_bytes()) == (vendored_assets / name).read_bytes()
+    assert local_source().gzipped_url("world-atlas/countries-50m.json") == (
+        "/app/static/vendor/world-atlas/countries-50m.json.gz"
+    )
+    assert cdn_source().gzipped_url("world-atlas/countries-50m.json") is None
 
 
 @pytest.fixture
