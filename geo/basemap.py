@@ -26,6 +26,7 @@ from folium.map import CustomPane
 from folium.template import Template
 
 from geo.assets import AssetSource, cdn_url
+from geo.verbatim import VerbatimMacroElement
 
 COUNTRIES_FILE = "world-atlas/countries-50m.json"
 TOPOJSON_CLIENT = "topojson-client/topojson-client.min.js"
@@ -49,7 +50,7 @@ COUNTRY_STYLE = {
 }
 
 
-class CountryOutlines(JSCSSMixin, MacroElement):
+class CountryOutlines(JSCSSMixin, VerbatimMacroElement):
     """Fetch the outlines file, decode it, keep Europe, draw it in the basemap pane.
 
     The map's container gets ``data-outlines="drawn"`` (or ``"failed"``), which tests

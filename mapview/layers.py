@@ -14,18 +14,20 @@ markup) by the layer; the legend, built here, is escaped here.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement, Template
+from branca.element import Template
 from folium.plugins import Fullscreen
 
 from geo.arcs import assign_bends
 from geo.assets import AssetSource, local_source, use_assets
 from geo.basemap import add_offline_basemap
+from geo.verbatim import Verbatim, VerbatimMacroElement
 from partnerships.dataset import Dataset, records_of
 from partnerships.filters import View
 from partnerships.i18n import t
@@ -58,9 +60,16 @@ def line_colours(dataset: Dataset) -> dict[str, str]:
     return theme_colours(list(dataset.theme_ids), in_use)
 
 
+# "{{", "{%" and "{#" only occur inside JSON strings (an object's first item is a key, a
+# string), where "\u007b" is the same "{": template engines on the way then see no tag.
+_TEMPLATE_TAG_START = re.compile(r"\{(?=[{%#])")
+
+
 def _json_for_script(value: object) -> str:
-    """JSON that is safe inside a <script> element whatever the data says ("</script>" included)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    """JSON that is safe inside a <script> element whatever the data says ("</script>" included),
+    and that no template engine on the way (folium's Jinja, streamlit-folium) reads as a tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return _TEMPLATE_TAG_START.sub(r"\\u007b", text)
 
 
 def _bounds(latlons: list[tuple[float, float]]) -> list[list[float]] | None:
@@ -202,7 +211,7 @@ MAP_CSS = """
 """
 
 
-class PartnershipLayerCode(MacroElement):
+class PartnershipLayerCode(VerbatimMacroElement):
     """Defines L.PartnershipLayer in the map's own script, before any view layer uses it."""
 
     _template = Template(
@@ -219,7 +228,7 @@ class PartnershipLayerCode(MacroElement):
         self.code = LAYER_SCRIPT.read_text(encoding="utf-8")
 
 
-class PartnershipView(MacroElement):
+class PartnershipView(VerbatimMacroElement):
     """One view of the data, drawn by L.PartnershipLayer into its parent layer group."""
 
     _template = Template(
@@ -250,7 +259,7 @@ def base_map(lang: str, online_tiles: bool = True, assets: AssetSource | None = 
     )
     add_offline_basemap(fmap, assets, online_tiles=online_tiles)
     Fullscreen(position="topleft").add_to(fmap)
-    fmap.get_root().header.add_child(Element(MAP_CSS))
+    fmap.get_root().header.add_child(Verbatim(MAP_CSS))
     PartnershipLayerCode().add_to(fmap)
     # Last, so that every element added above (plugins included) loads from `assets`.
     use_assets(fmap, assets, unavailable_message=t("map_unavailable", lang))

@@ -26,22 +26,33 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
-def citation_block(citation: Citation, lang: str) -> None:
-    st.markdown(f"> {md(citation.quote)}")
+# Characters that would end a Markdown link target or the :small[...] around it.
+_LINK_TARGET_ENDS = str.maketrans({"(": "%28", ")": "%29", "[": "%5B", "]": "%5D", " ": "%20"})
+
+
+def citation_text(citation: Citation, lang: str) -> str:
+    """One source as Markdown: the quote, then title, publisher, date and link in small grey type."""
     date = citation.date or t("date_unknown", lang)
     who = ", ".join(md(part) for part in (citation.title, citation.publisher) if part)
-    link = f"[{t('source', lang)}]({citation.url})" if citation.url else t("no_link", lang)
-    st.caption(f"{who} ({md(date)}) · {link}")
+    link = f"[{t('source', lang)}]({citation.url.translate(_LINK_TARGET_ENDS)})" if citation.url else t("no_link", lang)
+    return f"> {md(citation.quote)}\n\n:gray[:small[{who} ({md(date)}) · {link}]]"
 
 
+def sources_text(citations: list[Citation], lang: str) -> str:
+    return "\n\n".join(citation_text(citation, lang) for citation in citations)
+
+
+# Each panel sends few elements, each holding several paragraphs: Streamlit's cost per
+# element (on the server and over the websocket) is paid on every rerun by every reader.
 def card(card: Card, lang: str) -> None:
     with st.container(border=True, key=f"card-{card.partnership_id}"):
         st.subheader(card.title)
-        st.markdown("\n".join(f"- **{md(label)}:** {md(value)}" for label, value in card.fields))
-        st.markdown(f"**{t('description', lang)}:** {md(card.description)}")
-        st.markdown(f"**{t('source', lang)}**")
-        for citation in card.citations:
-            citation_block(citation, lang)
+        st.markdown(
+            "\n".join(f"- **{md(label)}:** {md(value)}" for label, value in card.fields)
+            + f"\n\n**{t('description', lang)}:** {md(card.description)}"
+            + f"\n\n**{t('source', lang)}**\n\n"
+            + sources_text(card.citations, lang)
+        )
 
 
 def listed_first(count: int, lang: str) -> None:
@@ -62,16 +73,14 @@ def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: 
                 st.metric(t("funding_total", lang), totals)
             listed_first(len(summary.lines), lang)
             for line in summary.lines[:MAX_LISTED]:
+                counted_once = f"  \n  :gray[:small[{t('funding_counted_once', lang)}]]" if line.counted_once else ""
                 st.markdown(
                     f"- **{md(line.amount_text)}** · {md(line.programme)}  \n"
                     f"  {t('channel', lang)}: {md(line.channel or t('not_stated', lang))} · {t('period', lang)}: {md(line.period)}"
+                    + counted_once
                 )
-                if line.counted_once:
-                    st.caption(t("funding_counted_once", lang))
                 with st.expander(t("source", lang)):
-                    st.markdown(md(line.purpose))
-                    for citation in line.citations:
-                        citation_block(citation, lang)
+                    st.markdown(f"{md(line.purpose)}\n\n{sources_text(line.citations, lang)}")
     if unfunded:
         st.markdown(f"**{t('funding_programmes_without', lang)}**")
         st.markdown("\n".join(f"- {md(programme_name(dataset, p, lang))}" for p in unfunded))
@@ -84,9 +93,9 @@ def key_figures(figures: list[Figure], lang: str) -> None:
     st.subheader(t("key_figures", lang))
     for figure in figures:
         st.markdown(f"**{md(figure.value_text)}** {md(figure.label)}")
-        for citation in figure.citations:
+        if figure.citations:
             with st.expander(t("source", lang)):
-                citation_block(citation, lang)
+                st.markdown(sources_text(figure.citations, lang))
 
 
 def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
@@ -97,12 +106,12 @@ def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
     records = records_of(view.unlinked_programmes, dataset.programme_by_id)
     listed_first(len(records), lang)
     for record in records[:MAX_LISTED]:
+        facts = [f"**{t('owner', lang)}:** {md(record['owner'])}"]
+        if record["parent"]:
+            facts.append(f"**{t('part_of', lang)}:** {md(programme_name(dataset, record['parent'], lang))}")
+        if record["themes"]:
+            facts.append(f"**{t('themes', lang)}:** {md(theme_labels(dataset, record['themes'], lang))}")
         with st.expander(programme_name(dataset, record["id"], lang)):
-            st.markdown(f"**{t('owner', lang)}:** {md(record['owner'])}")
-            if record["parent"]:
-                st.markdown(f"**{t('part_of', lang)}:** {md(programme_name(dataset, record['parent'], lang))}")
-            if record["themes"]:
-                st.markdown(f"**{t('themes', lang)}:** {md(theme_labels(dataset, record['themes'], lang))}")
-            st.markdown(md(record["description"]))
-            for citation in citations(dataset, record):
-                citation_block(citation, lang)
+            st.markdown(
+                "\n\n".join([*facts, md(record["description"]), sources_text(citations(dataset, record), lang)])
+            )

@@ -241,3 +241,16 @@ def test_cdn_map_loads_pinned_versions_with_integrity_hashes(dataset: Dataset) -
     integrity = _guard_config(fmap)["integrity"]
     assert set(urls) <= set(integrity)
     assert all(value.startswith("sha384-") for value in integrity.values())
+
+
+def test_template_tags_in_the_data_stay_text_on_every_route(tmp_path: Path) -> None:
+    dataset = load_dataset(write_hostile_dataset(tmp_path))
+    data = view_data(dataset, apply_filters(dataset, Filters(theme=("waste",))), "en")
+    fmap = base_map("en")
+    # Through streamlit-folium (the live page) and through folium's own render (the export).
+    live = _get_feature_group_string(layer_of(data), fmap)
+    exported = build_map(dataset, apply_filters(dataset, Filters(theme=("waste",))), "en").get_root().render()
+    for script in (live, exported):
+        (payload,) = VIEW_CALL.findall(script)
+        assert HOSTILE_NAME in json.loads(payload)["places"]["names"]
+        assert "{{" not in payload and "{%" not in payload
