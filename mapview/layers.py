@@ -261,6 +261,9 @@ def base_map(lang: str, online_tiles: bool = True, assets: AssetSource | None = 
     Fullscreen(position="topleft").add_to(fmap)
     fmap.get_root().header.add_child(Verbatim(MAP_CSS))
     PartnershipLayerCode().add_to(fmap)
+    # jQuery only serves folium.Popup (geo.assets); the layer draws its own tooltips and card
+    # links: one request and 87 KB less for every visitor.
+    fmap.default_js = [(name, url) for name, url in fmap.default_js if name != "jquery"]
     # Last, so that every element added above (plugins included) loads from `assets`.
     use_assets(fmap, assets, unavailable_message=t("map_unavailable", lang))
     return fmap

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -24,10 +25,59 @@ def share_link() -> str:
     return f"{base}?{query}" if query else base
 
 
+# A labelled button beside the link: st.code's copy icon shows only on hover and made every
+# visitor download Streamlit's 1.5 MB syntax highlighter and a code font to show one line.
+# Event delegation: Streamlit replaces this HTML on reruns, the listener stays.
+_COPY_SCRIPT = """<script>(function () {
+  if (window.partnershipMapShareReady) { return; }
+  window.partnershipMapShareReady = true;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-share-copy]");
+    if (!button) { return; }
+    var box = button.closest(".share-link"), input = box.querySelector("input"),
+        status = box.querySelector("[role=status]");
+    var said = function (copied) { status.textContent = copied ? button.dataset.copied : button.dataset.failed; };
+    var selectAndCopy = function () {
+      input.focus(); input.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      said(copied);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(function () { said(true); }, selectAndCopy);
+    } else {
+      selectAndCopy();  // plain http on a host other than localhost: no Clipboard API
+    }
+  });
+})();</script>"""
+
+_SHARE_CSS = """<style>
+.share-link { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
+.share-link input { flex: 1 1 16rem; min-width: 0; font: inherit; font-size: 0.9rem; padding: 0.45rem 0.6rem;
+  border: 1px solid rgba(49, 51, 63, 0.25); border-radius: 0.5rem; background: #f1f4f8; color: inherit; }
+.share-link button { font: inherit; padding: 0.4rem 0.85rem; border-radius: 0.5rem; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.25); background: #fff; color: inherit; }
+.share-link button:hover { border-color: #0057b7; color: #0057b7; }
+.share-link input:focus-visible, .share-link button:focus-visible { outline: 2px solid #0057b7; outline-offset: 1px; }
+.share-link [role=status] { flex-basis: 100%; font-size: 0.875rem; color: #4b5563; min-height: 1.2em; }
+</style>"""
+
+
+def share_box_html(link: str, lang: str) -> str:
+    """The link in a read-only field, a "Copy link" button and a status line read out when it copies."""
+    return (
+        f"{_SHARE_CSS}<div class='share-link'>"
+        f"<input type='text' readonly value='{escape(link, quote=True)}' "
+        f"aria-label='{escape(t('share_link_label', lang), quote=True)}'>"
+        f"<button type='button' data-share-copy data-copied='{escape(t('link_copied', lang), quote=True)}' "
+        f"data-failed='{escape(t('link_not_copied', lang), quote=True)}'>{escape(t('copy_link', lang))}</button>"
+        f"<span role='status' aria-live='polite'></span></div>{_COPY_SCRIPT}"
+    )
+
+
 def share_box(lang: str) -> None:
     st.subheader(t("share_heading", lang))
-    # st.code shows a copy-to-clipboard button: the "copy link" action.
-    st.code(share_link(), language=None, wrap_lines=True)
+    st.html(share_box_html(share_link(), lang), unsafe_allow_javascript=True)
     st.caption(t("share_help", lang))
 
 

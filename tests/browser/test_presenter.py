@@ -108,12 +108,22 @@ def test_a_custom_tour_from_the_link_keeps_its_order(page: Page, app_server, ope
 
 
 def test_the_share_link_is_the_exact_view(page: Page, app_server, open_app, wait_for_map) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_app(page, app_server, "/?theme=waste&lang=da&tiles=off")
     wait_for_map(page)
-    code = page.get_by_test_id("stCode").first
-    expect(code).to_contain_text("theme=waste")
-    expect(code).to_contain_text("lang=da")
-    expect(code).to_contain_text(app_server.url)
+    field = page.get_by_role("textbox", name="Link til denne visning")
+    link = field.input_value()
+    assert link.startswith(app_server.url) and "theme=waste" in link and "lang=da" in link
+
+    page.get_by_role("button", name="Kopiér link").click()
+
+    expect(page.get_by_role("status").filter(has_text="Linket er kopieret.")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    # Opened elsewhere, the copied link shows the same view.
+    second = page.context.new_page()
+    second.goto(link)
+    expect(second.get_by_role("textbox", name="Link til denne visning")).to_have_value(link, timeout=30_000)
+    second.close()
 
 
 def download(page: Page, button: str, path: Path) -> Path:

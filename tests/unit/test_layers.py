@@ -219,6 +219,20 @@ def test_map_assets_are_served_by_the_app(dataset: Dataset, vendored_assets: Pat
     assert not re.search(r"(?:cdn\.jsdelivr|unpkg\.com|cdnjs|code\.jquery)", html)
 
 
+def test_the_map_loads_only_the_scripts_it_uses(dataset: Dataset) -> None:
+    html = render(dataset)
+    names = [url.rsplit("/", 1)[-1] for url in ASSET_TAG.findall(html) if not url.startswith("data:")]
+    # No folium.Popup on this map, so no jQuery; no Bootstrap or Font Awesome either.
+    assert sorted(names) == [
+        "Control.FullScreen.css",
+        "Control.FullScreen.js",
+        "leaflet.css",
+        "leaflet.js",
+        "topojson-client.min.js",
+    ]
+    assert "$(" not in html
+
+
 @pytest.mark.parametrize("lang", ["en", "uk"])
 def test_a_guard_loads_first_and_names_what_still_works(dataset: Dataset, lang: str) -> None:
     fmap = build_map(dataset, apply_filters(dataset, ALL), lang)
