@@ -134,9 +134,10 @@ WATCH_RERUN_JS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   const run = { started: false };
   window.__benchRun = run;
-  new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') !== 'notRunning') run.started = true;
-  }).observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
+  // Any change counts: the state is notRunning now, and a quick rerun can be over (back to
+  // notRunning) by the time the observer's callback reads the attribute.
+  new MutationObserver(() => { run.started = true; })
+    .observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
 }"""
 RERUN_DONE_JS = f"() => !!(window.__benchRun && window.__benchRun.started) && ({SCRIPT_DONE_JS})()"
 # The peers' last element, "8 lines, run 3" (bench/peers/common.py): [lines, run], null on the app.
