@@ -11,7 +11,7 @@ from partnerships.citations import Citation, citations
 from partnerships.dataset import Dataset, records_of
 from partnerships.figures import Figure
 from partnerships.filters import View
-from partnerships.funding import FunderSummary
+from partnerships.funding import FunderSummary, FundingLine
 from partnerships.i18n import format_amount, t
 from partnerships.labels import programme_name, theme_labels
 
@@ -66,25 +66,36 @@ def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: 
     if not summaries and not unfunded:
         st.info(t("funding_none", lang))
     for summary in summaries:
+        lines = summary.lines[:MAX_LISTED]
         with st.container(border=True):
             st.markdown(f"**{md(summary.name)}**")
             if summary.totals:
                 totals = ", ".join(format_amount(amount, currency, lang) for currency, amount in summary.totals.items())
                 st.metric(t("funding_total", lang), totals)
             listed_first(len(summary.lines), lang)
-            for line in summary.lines[:MAX_LISTED]:
-                counted_once = f"  \n  :gray[:small[{t('funding_counted_once', lang)}]]" if line.counted_once else ""
+            st.markdown("\n".join(_funding_line(line, lang) for line in lines))
+            # One expander for the funder's lines: what each grant is for, and where that is said.
+            with st.expander(t("funding_purposes_sources", lang)):
                 st.markdown(
-                    f"- **{md(line.amount_text)}** · {md(line.programme)}  \n"
-                    f"  {t('channel', lang)}: {md(line.channel or t('not_stated', lang))} · {t('period', lang)}: {md(line.period)}"
-                    + counted_once
+                    "\n\n---\n\n".join(
+                        f"**{md(line.amount_text)} · {md(line.programme)}**\n\n{md(line.purpose)}\n\n"
+                        + sources_text(line.citations, lang)
+                        for line in lines
+                    )
                 )
-                with st.expander(t("source", lang)):
-                    st.markdown(f"{md(line.purpose)}\n\n{sources_text(line.citations, lang)}")
     if unfunded:
         st.markdown(f"**{t('funding_programmes_without', lang)}**")
         st.markdown("\n".join(f"- {md(programme_name(dataset, p, lang))}" for p in unfunded))
     st.caption(t("funding_unstated_note", lang))
+
+
+def _funding_line(line: FundingLine, lang: str) -> str:
+    channel = md(line.channel or t("not_stated", lang))
+    counted_once = f"  \n  :gray[:small[{t('funding_counted_once', lang)}]]" if line.counted_once else ""
+    return (
+        f"- **{md(line.amount_text)}** · {md(line.programme)}  \n"
+        f"  {t('channel', lang)}: {channel} · {t('period', lang)}: {md(line.period)}{counted_once}"
+    )
 
 
 def key_figures(figures: list[Figure], lang: str) -> None:
@@ -105,13 +116,21 @@ def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
     st.caption(t("unlinked_help", lang))
     records = records_of(view.unlinked_programmes, dataset.programme_by_id)
     listed_first(len(records), lang)
-    for record in records[:MAX_LISTED]:
-        facts = [f"**{t('owner', lang)}:** {md(record['owner'])}"]
-        if record["parent"]:
-            facts.append(f"**{t('part_of', lang)}:** {md(programme_name(dataset, record['parent'], lang))}")
-        if record["themes"]:
-            facts.append(f"**{t('themes', lang)}:** {md(theme_labels(dataset, record['themes'], lang))}")
-        with st.expander(programme_name(dataset, record["id"], lang)):
-            st.markdown(
-                "\n\n".join([*facts, md(record["description"]), sources_text(citations(dataset, record), lang)])
-            )
+    records = records[:MAX_LISTED]
+    st.markdown(
+        "\n".join(
+            f"- **{md(programme_name(dataset, r['id'], lang))}** · {t('owner', lang)}: {md(r['owner'])}"
+            for r in records
+        )
+    )
+    with st.expander(t("programme_details", lang)):
+        st.markdown("\n\n---\n\n".join(_programme_details(record, dataset, lang) for record in records))
+
+
+def _programme_details(record: dict, dataset: Dataset, lang: str) -> str:
+    parts = [f"**{md(programme_name(dataset, record['id'], lang))}**"]
+    if record["parent"]:
+        parts.append(f"{t('part_of', lang)}: {md(programme_name(dataset, record['parent'], lang))}")
+    if record["themes"]:
+        parts.append(f"{t('themes', lang)}: {md(theme_labels(dataset, record['themes'], lang))}")
+    return "\n\n".join([*parts, md(record["description"]), sources_text(citations(dataset, record), lang)])
