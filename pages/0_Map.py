@@ -76,7 +76,7 @@ def draw_map(dataset: Dataset, view: View, filters: Filters, lang: str, stops: l
         # compiles folium's templates twice and gives the same header, script and HTML.
         render=False,
     )
-    take_map_click(clicked, list(view.partnerships["id"]), stops)
+    take_map_click(clicked, view.partnerships["id"].tolist(), stops)
 
 
 DETAILS_KEY = "w_selected"
@@ -85,7 +85,7 @@ TABLE_PAGE_KEY = "map_table_page"
 
 
 def details(dataset: Dataset, view: View, lang: str) -> None:
-    ids = list(view.partnerships["id"])
+    ids = view.partnerships["id"].tolist()
     selected = partnership_picker(dataset, ids, DETAILS_KEY, lang, help=t("select_hint", lang))
     if selected:
         panels.card(partnership_card(dataset, selected, lang), lang)
@@ -96,7 +96,7 @@ def details(dataset: Dataset, view: View, lang: str) -> None:
 def main() -> None:
     dataset, filters, lang = open_page("page_map", heading=False)
     view = apply_filters(dataset, filters)
-    visible_ids = list(view.partnerships["id"])
+    visible_ids = view.partnerships["id"].tolist()
     presenter_toggle(lang)
     tour_picker(dataset, lang)
     stops = tour_stops(st.session_state.get(TOUR_KEY, []), default_tour(dataset, view))

@@ -135,7 +135,8 @@ def records(frame: pd.DataFrame) -> list[dict]:
 
 def records_of(frame: pd.DataFrame, by_id: Mapping[str, dict]) -> list[dict]:
     """The records of the rows a frame selects (a view's partnerships, funding, ...), in the frame's order."""
-    return [by_id[row_id] for row_id in frame["id"]]
+    # tolist(): iterating an Arrow-backed column goes through Python per value (17x slower).
+    return [by_id[row_id] for row_id in frame["id"].tolist()]
 
 
 def _records_by_id(frame: pd.DataFrame) -> dict[str, dict]:

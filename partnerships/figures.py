@@ -30,7 +30,7 @@ def format_figure_value(value: float, qualifier: str | None, unit: str, lang: st
 
 def figures_for_view(dataset: Dataset, view: View, lang: str) -> list[Figure]:
     """Figures about a place or programme that the view shows."""
-    places = set(view.places["id"])
+    places = set(view.places["id"].tolist())
     programmes = {p for programme in view.programme_ids for p in programme_lineage(dataset, programme)}
     shown = []
     for record in dataset.figure_by_id.values():

@@ -299,7 +299,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
         return True
 
     subjects = dataset.derived("filter_subjects", _subjects)
-    linked_programmes = set(dataset.partnerships["programme"])
+    linked_programmes = dataset.derived("linked_programmes", lambda d: set(d.partnerships["programme"].tolist()))
     partnerships = _select(
         dataset.partnerships, dataset.partnership_by_id, lambda row: kept(subjects["partnerships"][row["id"]])
     )
@@ -308,10 +308,10 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
         dataset.programme_by_id,
         lambda row: row["id"] not in linked_programmes and kept(subjects["programmes"][row["id"]]),
     )
-    shown_programmes = set(partnerships["programme"]) | set(unlinked["id"])
+    shown_programmes = set(partnerships["programme"].tolist()) | set(unlinked["id"].tolist())
     # Funding given to an umbrella programme also pays for the projects under it.
     funded_programmes = {p for programme in shown_programmes for p in programme_lineage(dataset, programme)}
-    shown_partnerships = set(partnerships["id"])
+    shown_partnerships = set(partnerships["id"].tolist())
 
     def funding_visible(row: Mapping[str, object]) -> bool:
         if row["programme"] not in funded_programmes:
@@ -321,7 +321,11 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
         return kept(subjects["funding"][row["id"]])
 
     funding = _select(dataset.funding, dataset.funding_by_id, funding_visible)
-    place_ids = (set(partnerships["from_place"]) | set(partnerships["to_place"]) | set(unlinked["owner_place"])) - {
+    place_ids = (
+        set(partnerships["from_place"].tolist())
+        | set(partnerships["to_place"].tolist())
+        | set(unlinked["owner_place"].tolist())
+    ) - {
         "",
         None,
     }
@@ -335,4 +339,4 @@ def _select(
     """The frame's rows whose record (unstated values None, as the loader typed them) `keep` accepts."""
     if frame.empty:
         return frame
-    return frame[[keep(by_id[row_id]) for row_id in frame["id"]]].reset_index(drop=True)
+    return frame[[keep(by_id[row_id]) for row_id in frame["id"].tolist()]].reset_index(drop=True)

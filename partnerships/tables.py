@@ -40,6 +40,13 @@ def _source_columns(dataset: Dataset, record: dict, lang: str) -> dict[str, str]
 
 def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFrame:
     """One row per drawn partnership, headings in `lang`, with programme, funder, period and source."""
+    # Every row's text depends on the data and the language only: made once per language,
+    # then each view picks its rows (a new frame, so callers may change it).
+    table, position = dataset.derived(f"readable_partnerships/{lang}", lambda data: _all_partnerships(data, lang))
+    return table.iloc[[position[row_id] for row_id in view.partnerships["id"].tolist()]].reset_index(drop=True)
+
+
+def _all_partnerships(dataset: Dataset, lang: str) -> tuple[pd.DataFrame, dict[str, int]]:
     rows = [
         {
             t("col_from", lang): place_name(dataset, record["from_place"], lang),
@@ -54,9 +61,9 @@ def readable_partnerships(dataset: Dataset, view: View, lang: str) -> pd.DataFra
             **_source_columns(dataset, record, lang),
             "id": record["id"],
         }
-        for record in records_of(view.partnerships, dataset.partnership_by_id)
+        for record in dataset.partnership_by_id.values()
     ]
-    return pd.DataFrame(rows, columns=_partnership_columns(lang))
+    return pd.DataFrame(rows, columns=_partnership_columns(lang)), {row["id"]: index for index, row in enumerate(rows)}
 
 
 def _partnership_columns(lang: str) -> list[str]:

@@ -49,7 +49,7 @@ def _row_selected(table_key: str) -> None:
 
 def selectable_table(shown: pd.DataFrame, table_key: str, columns: Sequence[str], **dataframe_options: object) -> None:
     """`shown` (with an "id" column) as a table whose selected row selects that partnership."""
-    st.session_state[_ids_key(table_key)] = list(shown["id"])
+    st.session_state[_ids_key(table_key)] = shown["id"].tolist()
     st.dataframe(
         shown,
         key=table_key,

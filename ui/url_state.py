@@ -65,7 +65,7 @@ def seed_once(dataset: Dataset) -> None:
         chosen = filters.get(spec.key)
         st.session_state[filter_key(spec)] = list(chosen) if spec.multiple else (chosen[0] if chosen else "")
     st.session_state[LANG_KEY] = normalise_language(_param("lang"))
-    known = set(dataset.partnerships["id"])
+    known = set(dataset.partnerships["id"].tolist())
     selected = _param("p")
     st.session_state[SELECTED_KEY] = selected if selected in known else ""
     st.session_state[TILES_KEY] = _param("tiles") != "off"
