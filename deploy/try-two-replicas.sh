@@ -37,7 +37,7 @@ fi
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/two-replicas.XXXXXX")"
 # nginx run as root serves from worker processes of another user: they must reach temp/.
 chmod 755 "$WORK"
-mkdir -p "$WORK/logs" "$WORK/temp"
+mkdir -p "$WORK/logs" "$WORK/temp" "$WORK/cache"
 STARTED=()
 
 stop_all() {
@@ -130,6 +130,7 @@ load_through() {
     --warm-up "http://127.0.0.1:${REPLICA_PORTS[0]}" --warm-up "http://127.0.0.1:${REPLICA_PORTS[1]}" "$@")
   echo "Requests per replica through the proxy (nginx access log; its first session learns the line counts):"
   grep -o -- '-> 127.0.0.1:[0-9]*' "$WORK/logs/access.log" | sort | uniq -c || true
+  echo "Answered from nginx's copy of the front-end files: $(grep -c ' HIT$' "$WORK/logs/access.log" || true)"
   : >"$WORK/logs/access.log"
 }
 
