@@ -102,11 +102,16 @@ def key_figures(figures: list[Figure], lang: str) -> None:
     if not figures:
         return
     st.subheader(t("key_figures", lang))
-    for figure in figures:
-        st.markdown(f"**{md(figure.value_text)}** {md(figure.label)}")
-        if figure.citations:
-            with st.expander(t("source", lang)):
-                st.markdown(sources_text(figure.citations, lang))
+    st.markdown("\n".join(f"- **{md(figure.value_text)}** {md(figure.label)}" for figure in figures))
+    cited = [figure for figure in figures if figure.citations]
+    if cited:
+        with st.expander(t("figure_sources", lang)):
+            st.markdown(
+                "\n\n---\n\n".join(
+                    f"**{md(figure.value_text)}** {md(figure.label)}\n\n{sources_text(figure.citations, lang)}"
+                    for figure in cited
+                )
+            )
 
 
 def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
