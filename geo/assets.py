@@ -142,13 +142,19 @@ class AssetSource:
         return self.kind == "local"
 
 
-def local_source(base_url: str = DEFAULT_BASE_URL) -> AssetSource:
-    """Files served by this app (``make assets``): no outside request."""
+def local_source(base_url: str = DEFAULT_BASE_URL, vendor_dir: Path = VENDOR_DIR) -> AssetSource:
+    """Files served by this app (``make assets``): no outside request.
+
+    A gzipped copy is used where it is installed. An install made before gzipped copies
+    existed still draws offline, from the plain files, until ``make assets`` runs again.
+    """
     base_url = base_url.rstrip("/")
     return AssetSource(
         "local",
         {name: f"{base_url}/{name}" for name in vendor_files()},
-        gzipped_urls={name: f"{base_url}/{name}.gz" for name in gzipped_copies()},
+        gzipped_urls={
+            name: f"{base_url}/{name}.gz" for name in gzipped_copies() if _installed(vendor_dir / f"{name}.gz")
+        },
     )
 
 
@@ -164,13 +170,16 @@ def cdn_source() -> AssetSource:
 
 def missing_assets(vendor_dir: Path = VENDOR_DIR) -> list[str]:
     """Files not installed yet (empty list when the map can draw offline)."""
-    wanted = [*vendor_files(), *(f"{name}.gz" for name in gzipped_copies())]
-    return [name for name in wanted if not (vendor_dir / name).is_file() or (vendor_dir / name).stat().st_size == 0]
+    return [name for name in vendor_files() if not _installed(vendor_dir / name)]
+
+
+def _installed(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
 
 
 def choose_source(vendor_dir: Path = VENDOR_DIR, base_url: str = DEFAULT_BASE_URL) -> AssetSource:
     """Local files when all are installed (``make assets``), else the pinned CDN (pip-only hosts)."""
-    return cdn_source() if missing_assets(vendor_dir) else local_source(base_url)
+    return cdn_source() if missing_assets(vendor_dir) else local_source(base_url, vendor_dir)
 
 
 def _walk(element: Element) -> Iterator[Element]:

@@ -105,11 +105,9 @@ def test_every_local_asset_is_installed_by_the_manifest() -> None:
 
 
 def test_missing_assets_lists_absent_and_empty_files(tmp_path: Path) -> None:
-    gzipped = [f"{name}.gz" for name in gzipped_copies()]
-    assert gzipped == ["world-atlas/countries-50m.json.gz"]
-    assert missing_assets(tmp_path) == [*vendor_files(), *gzipped]
+    assert missing_assets(tmp_path) == list(vendor_files())
 
-    for name in [*vendor_files(), *gzipped]:
+    for name in vendor_files():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     (tmp_path / "leaflet/leaflet.js").write_text("")  # an interrupted copy
@@ -117,13 +115,19 @@ def test_missing_assets_lists_absent_and_empty_files(tmp_path: Path) -> None:
     assert missing_assets(tmp_path) == ["leaflet/leaflet.js"]
 
 
-def test_an_install_without_its_gzipped_copies_is_not_taken_for_complete(tmp_path: Path) -> None:
+def test_an_install_without_gzipped_copies_still_draws_from_its_own_files(tmp_path: Path) -> None:
+    # Installed before package.json had gzippedCopies: offline it must not turn to the CDN.
     for name in vendor_files():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
+    assert gzipped_copies() == ("world-atlas/countries-50m.json",)
 
-    assert missing_assets(tmp_path) == ["world-atlas/countries-50m.json.gz"]
-    assert choose_source(tmp_path).kind == "cdn"
+    before = choose_source(tmp_path)
+    (tmp_path / "world-atlas/countries-50m.json.gz").write_bytes(b"x")
+    after = choose_source(tmp_path)
+
+    assert (before.kind, before.gzipped_url("world-atlas/countries-50m.json")) == ("local", None)
+    assert after.gzipped_url("world-atlas/countries-50m.json") == "/app/static/vendor/world-atlas/countries-50m.json.gz"
 
 
 def test_installed_gzipped_copies_hold_the_verified_files(vendored_assets: Path) -> None:

@@ -53,7 +53,7 @@ def test_offline_basemap_layer_sits_under_the_tiles() -> None:
     assert not [c for c in fmap._children.values() if isinstance(c, folium.TileLayer)]
 
 
-def test_outlines_are_a_file_the_browser_fetches_not_data_in_the_map() -> None:
+def test_outlines_are_a_file_the_browser_fetches_not_data_in_the_map(vendored_assets: Path) -> None:
     fmap = folium.Map(tiles=None)
     add_offline_basemap(fmap, local_source(), online_tiles=False)
 
