@@ -10,8 +10,8 @@ tests and the presenter's "offline" mode make no outside request at all.
 The browser fetches the TopoJSON file itself, from this app's static folder (its
 gzipped copy, unpacked in the browser) or the pinned CDN (geo.assets), and decodes
 it with topojson-client: the outlines are a static file it caches, not 400 KB
-inside every map message. Only the
-countries of Europe (polygons whose extent touches EUROPE_BBOX) are drawn.
+inside every map message. Only the countries of Europe (polygons whose extent
+touches EUROPE_BBOX) are drawn.
 """
 
 from __future__ import annotations
