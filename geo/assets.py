@@ -317,10 +317,16 @@ def standalone_html(fmap: folium.Map, vendor_dir: Path = VENDOR_DIR, base_url: s
 
     Points ``fmap`` at the local files first. Elements that fetch a vendor data file
     (``fetches_vendor_file``, such as the country outlines) get its text as
-    ``inline_json`` instead. Raises UnvendoredAssetError when the local files are
+    ``inline_json`` instead, and a script they load for themselves
+    (``loads_vendor_script``) is inlined in the page. Raises UnvendoredAssetError when the local files are
     missing (a pip-only host): the export cannot work without them.
     Leaflet's default marker icons do not survive inlining; the app draws CircleMarkers.
     """
+    for element in _walk(fmap):
+        # A script an element loads for itself in the live map goes into the page here.
+        script = getattr(element, "loads_vendor_script", None)
+        if script and script not in element.default_js:
+            element.default_js = [*element.default_js, script]
     use_local_assets(fmap, base_url)
     for element in _walk(fmap):
         data_file = getattr(element, "fetches_vendor_file", None)

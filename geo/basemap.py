@@ -60,8 +60,11 @@ class CountryOutlines(JSCSSMixin, VerbatimMacroElement):
     """
 
     fetches_vendor_file = COUNTRIES_FILE
-    # Replaced by geo.assets.use_assets with the local or CDN copy of the same version.
-    default_js = [("topojson-client", cdn_url(TOPOJSON_CLIENT))]
+    # The decoder is not one of the map's scripts: streamlit-folium loads those one after
+    # another before it draws anything, and only the outlines need it. The script loads it
+    # beside the outlines (the map's guard gives a CDN copy its integrity hash); the offline
+    # export (geo.assets.standalone_html) puts it in the page instead.
+    loads_vendor_script = ("topojson-client", TOPOJSON_CLIENT)
 
     _template = Template(
         """
@@ -118,7 +121,16 @@ class CountryOutlines(JSCSSMixin, VerbatimMacroElement):
             var loaded = inline ? Promise.resolve(inline)
                 : gzipped && typeof DecompressionStream === "function" ? fetchJson(gzipped, {}, true)
                 : fetchJson({{ this.url_json }}, {{ this.fetch_options_json }}, false);
-            loaded.then(function(topology) {
+            var decoderUrl = {{ this.decoder_url_json }};
+            var decoder = window.topojson ? Promise.resolve() : new Promise(function(resolve, reject) {
+                var script = document.createElement("script");
+                script.src = decoderUrl;
+                script.onload = resolve;
+                script.onerror = function() { reject(new Error("could not load " + decoderUrl)); };
+                document.head.appendChild(script);
+            });
+            Promise.all([loaded, decoder]).then(function(results) {
+                var topology = results[0];
                 L.geoJSON(europe(topology), {
                     pane: {{ this.pane_json }},
                     interactive: false,
@@ -137,10 +149,13 @@ class CountryOutlines(JSCSSMixin, VerbatimMacroElement):
         """
     )
 
-    def __init__(self, url: str, integrity: str = "", gzipped_url: str | None = None) -> None:
+    def __init__(
+        self, url: str, integrity: str = "", gzipped_url: str | None = None, decoder_url: str | None = None
+    ) -> None:
         super().__init__()
         self._name = "CountryOutlines"
         self.url_json = json.dumps(url)
+        self.decoder_url_json = json.dumps(decoder_url or cdn_url(TOPOJSON_CLIENT))
         self.gzipped_url_json = json.dumps(gzipped_url)
         # integrity makes fetch() check the CDN's bytes, like the guard does for scripts.
         self.fetch_options_json = json.dumps({"integrity": integrity} if integrity else {})
@@ -203,7 +218,9 @@ def add_offline_basemap(fmap: folium.Map, source: AssetSource, online_tiles: boo
     CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z_INDEX, pointer_events=False).add_to(fmap)
     _MapStyle(SEA_COLOUR).add_to(fmap)
     url = source.url(COUNTRIES_FILE)
-    outlines = CountryOutlines(url, source.integrity.get(url, ""), source.gzipped_url(COUNTRIES_FILE)).add_to(fmap)
+    outlines = CountryOutlines(
+        url, source.integrity.get(url, ""), source.gzipped_url(COUNTRIES_FILE), source.url(TOPOJSON_CLIENT)
+    ).add_to(fmap)
     if online_tiles and not has_tiles:
         add_online_tiles(fmap)
     return outlines
