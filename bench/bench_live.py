@@ -169,6 +169,14 @@ ZOOM_IN_JS = """frame => {
   map.setZoom(map.getZoom() + 1, { animate: false });
   return map.getZoom();
 }"""
+# The app frames its first view again until the frame has its final size (data-camera
+# "settled"). A reader's wheel, drag or key ends that at once; a script's setZoom that lands
+# while the frame resizes is taken for the resize, so the zoom check waits for it to settle.
+CAMERA_SETTLED_JS = f"""() => {{
+  const frame = ({FIND_MAP_FRAME_JS})();
+  const doc = frame && frame.contentDocument;
+  return !!doc && !!doc.querySelector('[data-camera="settled"]');
+}}"""
 ZOOM_JS = """frame => {
   const map = frame && frame.contentWindow && frame.contentWindow.map;
   return map && map.getZoom ? map.getZoom() : null;
@@ -308,6 +316,8 @@ async def one_run(page: Page, cdp: CDPSession, url: str, subject: str, work: Wor
         await wait_for_script(page, timeout_s)
 
         step = "filter"
+        if subject == APP:
+            await wait_until(page, CAMERA_SETTLED_JS, timeout_s)
         element = await map_element(page, subject)
         marked = await page.evaluate(MARK_MAP_JS, element)
         zoomed_to = None if subject == PYDECK else await page.evaluate(ZOOM_IN_JS, element)
