@@ -94,6 +94,13 @@
     return !(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom);
   }
 
+  // A label's box on screen when its top-left corner sits at `offset` from point p.
+  function boxAt(p, offset, width, height) {
+    var left = p.x + offset[0];
+    var top = p.y + offset[1];
+    return { left: left, top: top, right: left + width, bottom: top + height, offset: offset };
+  }
+
   L.PartnershipLayer = L.FeatureGroup.extend({
     initialize: function (view) {
       L.FeatureGroup.prototype.initialize.call(this, []);
@@ -116,10 +123,14 @@
       this._labelPane.appendChild(this._labels);
       this._tooltip = L.tooltip({ direction: "top", offset: [0, -8], className: "line-tooltip" });
       map.on("zoomend moveend viewreset resize", this._placeLabels, this);
+      map.on("zoomstart", this._hideLabels, this);
       map._partnershipLayer = this;
       this._followFrameHeight(map);
       this._moveCamera(map, view);
-      this._placeLabels();
+      if (!this._labelsHidden) {
+        // (A fly just started leaves them hidden: they are placed where it lands.)
+        this._placeLabels();
+      }
       container.setAttribute("data-lines-drawn", String(this._lines.length));
       container.setAttribute("data-selected", view.selected || "");
       container.setAttribute("data-renderer", this._renderer ? "canvas" : "svg");
@@ -129,6 +140,7 @@
 
     onRemove: function (map) {
       map.off("zoomend moveend viewreset resize", this._placeLabels, this);
+      map.off("zoomstart", this._hideLabels, this);
       map.closeTooltip(this._tooltip);
       if (this._legend) {
         map.removeControl(this._legend);
@@ -440,8 +452,9 @@
       return shown.join(", ") + (more > 0 ? " " + this._view.text.more.replace("{count}", String(more)) : "");
     },
 
-    // Every group gets a label: the first of sixteen positions around it that overlaps no
-    // other label, no place and not the legend; failing that, its names join a nearby label.
+    // Every group gets a label: the first of 24 positions around it (eight directions at each
+    // of LABEL_RINGS' distances) that overlaps no other label, no place and not the legend, and
+    // stays inside the map; failing that, its names join a nearby label.
     _placeLabels: function () {
       // (re)computed at every zoom, pan and resize: groups and free room depend on the scale.
       var map = this._map;
@@ -477,23 +490,23 @@
       }
       var placed = [];
       var unplaced = [];
+      var place = function (group, label, box) {
+        placed.push(box);
+        group.label = label;
+        group.box = box;
+        L.DomUtil.setPosition(label, group.point.add(L.point(box.offset[0], box.offset[1])).round());
+      };
       groups.forEach(function (group) {
         var label = this._label(group.members);
         labels.appendChild(label);
-        var box = this._fit(label, toContainer(group.point), placed.concat(obstacles), map.getSize());
+        var p = toContainer(group.point);
+        var box = this._fit(label, p, placed.concat(obstacles), size);
         if (box) {
-          placed.push(box);
-          group.label = label;
-          group.box = box;
-          L.DomUtil.setPosition(label, group.point.add(L.point(box.offset[0], box.offset[1])).round());
+          place(group, label, box);
         } else if (group.end) {
           // The stop's own ends are always named by themselves: at the first position, as placed
           // first, the others make way for them.
-          var first = this._firstPosition(label, toContainer(group.point));
-          placed.push(first);
-          group.label = label;
-          group.box = first;
-          L.DomUtil.setPosition(label, group.point.add(L.point(first.offset[0], first.offset[1])).round());
+          place(group, label, boxAt(p, [LABEL_GAP_PX, -label.offsetHeight / 2], label.offsetWidth, label.offsetHeight));
         } else {
           labels.removeChild(label);
           unplaced.push(group);
@@ -511,7 +524,7 @@
             return a.point.distanceTo(group.point) - b.point.distanceTo(group.point);
           });
         for (var n = 0; n < near.length; n++) {
-          if (this._join(near[n], group, placed, obstacles, toContainer, map.getSize())) {
+          if (this._join(near[n], group, placed, obstacles, toContainer, size)) {
             return;
           }
         }
@@ -521,14 +534,18 @@
         L.DomUtil.setPosition(label, group.point.add(L.point(LABEL_GAP_PX, -label.offsetHeight / 2)).round());
       }, this);
       this._keepInside(map);
+      labels.style.visibility = "";
+      this._labelsHidden = false;
     },
 
-    _firstPosition: function (label, p) {
-      var height = label.offsetHeight;
-      var box = { left: p.x + LABEL_GAP_PX, top: p.y - height / 2, offset: [LABEL_GAP_PX, -height / 2] };
-      box.right = box.left + label.offsetWidth;
-      box.bottom = box.top + height;
-      return box;
+    // A fly to a tour stop moves the map frame by frame and labels are placed when it ends:
+    // until then they would name the wrong spots (leaflet-zoom-hide covers only a zoom's
+    // CSS animation, not a fly).
+    _hideLabels: function () {
+      if (this._labels) {
+        this._labels.style.visibility = "hidden";
+        this._labelsHidden = true;
+      }
     },
 
     // `host`'s label takes in `group`'s places as "+N more" if the longer label still fits
@@ -604,9 +621,7 @@
           [-width / 2, gap],
         ];
         for (var c = 0; c < candidates.length; c++) {
-          var box = { left: p.x + candidates[c][0], top: p.y + candidates[c][1], offset: candidates[c] };
-          box.right = box.left + width;
-          box.bottom = box.top + height;
+          var box = boxAt(p, candidates[c], width, height);
           var inside = box.left >= 0 && box.top >= 0 && box.right <= size.x && box.bottom <= size.y;
           var free = inside && taken.every(function (other) {
             return !boxesOverlap(box, other);

@@ -44,7 +44,7 @@ def main() -> None:
         },
     )
 
-    selected = partnership_picker(dataset, list(shown["id"]), PICK_KEY, lang)
+    selected = partnership_picker(dataset, shown["id"].tolist(), PICK_KEY, lang)
     if selected:
         panels.card(partnership_card(dataset, selected, lang), lang)
     panels.unlinked_programmes(view, dataset, lang)

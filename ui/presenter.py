@@ -67,7 +67,7 @@ def tour_picker(dataset: Dataset, lang: str) -> None:
             return
         st.multiselect(
             t("tour_stops", lang),
-            list(dataset.partnerships["id"]),
+            dataset.partnerships["id"].tolist(),
             format_func=lambda pid: partnership_choice(dataset, pid, lang),
             key=TOUR_KEY,
             persist_state="session",

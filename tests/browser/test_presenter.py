@@ -81,6 +81,8 @@ def test_arrow_keys_move_the_highlight_and_the_link_restores_the_stop(
     wait_for_script_to_finish(page, initial_wait_ms=400)
     expect(selected_line(page)).to_have_class(re.compile(rf"partnership-{stops[1]}\b"))
     assert "step=2" in page.url and "present=1" in page.url
+    # Labels are hidden while the map flies to the stop and placed again where it lands.
+    expect(page.frame_locator(MAP_IFRAME).locator(".place-label").first).to_be_visible()
     screenshot(page, "presenter-tour-stop-2")
 
     # A colleague opens the shared link in their own browser: same lines, same stop.
