@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from partnerships.cards import Card
 from partnerships.citations import Citation, citations
@@ -55,6 +56,17 @@ def card(card: Card, lang: str) -> None:
         )
 
 
+def opened(label: str, key: str) -> DeltaGenerator | None:
+    """An expander whose content is made and sent only while it is open, or None while closed.
+
+    A closed expander's content would still cross the websocket and be parsed as Markdown
+    in the browser on every rerun (at 10,000 partnerships, most of a filter change's page
+    work): opening it reruns the script, which then fills it.
+    """
+    expander = st.expander(label, key=key, on_change="rerun")
+    return expander if expander.open else None
+
+
 def listed_first(count: int, lang: str) -> None:
     """Says that a list of `count` rows shows only its first MAX_LISTED."""
     if count > MAX_LISTED:
@@ -75,8 +87,8 @@ def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: 
             listed_first(len(summary.lines), lang)
             st.markdown("\n".join(_funding_line(line, lang) for line in lines))
             # One expander for the funder's lines: what each grant is for, and where that is said.
-            with st.expander(t("funding_purposes_sources", lang)):
-                st.markdown(
+            if details := opened(t("funding_purposes_sources", lang), key=f"funding_sources_{summary.funder_id}"):
+                details.markdown(
                     "\n\n---\n\n".join(
                         f"**{md(line.amount_text)} · {md(line.programme)}**\n\n{md(line.purpose)}\n\n"
                         + sources_text(line.citations, lang)
@@ -104,14 +116,13 @@ def key_figures(figures: list[Figure], lang: str) -> None:
     st.subheader(t("key_figures", lang))
     st.markdown("\n".join(f"- **{md(figure.value_text)}** {md(figure.label)}" for figure in figures))
     cited = [figure for figure in figures if figure.citations]
-    if cited:
-        with st.expander(t("figure_sources", lang)):
-            st.markdown(
-                "\n\n---\n\n".join(
-                    f"**{md(figure.value_text)}** {md(figure.label)}\n\n{sources_text(figure.citations, lang)}"
-                    for figure in cited
-                )
+    if cited and (details := opened(t("figure_sources", lang), key="figure_sources")):
+        details.markdown(
+            "\n\n---\n\n".join(
+                f"**{md(figure.value_text)}** {md(figure.label)}\n\n{sources_text(figure.citations, lang)}"
+                for figure in cited
             )
+        )
 
 
 def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
@@ -128,8 +139,8 @@ def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
             for r in records
         )
     )
-    with st.expander(t("programme_details", lang)):
-        st.markdown("\n\n---\n\n".join(_programme_details(record, dataset, lang) for record in records))
+    if details := opened(t("programme_details", lang), key="programme_details"):
+        details.markdown("\n\n---\n\n".join(_programme_details(record, dataset, lang) for record in records))
 
 
 def _programme_details(record: dict, dataset: Dataset, lang: str) -> str:

@@ -37,6 +37,15 @@ def wait_for_update(frame: FrameLocator, updates: int, lines: int) -> None:
     expect(container).to_have_attribute("data-lines-drawn", str(lines))
 
 
+def open_marked_map(page: Page, app_server, open_app, wait_for_map) -> FrameLocator:
+    """The seed data's map, every line drawn once, its frame marked (see mark_frame)."""
+    open_app(page, app_server, "/?tiles=off")
+    frame = wait_for_map(page)
+    wait_for_update(frame, updates=1, lines=8)
+    mark_frame(page)
+    return frame
+
+
 def choose_theme(page: Page, label: str) -> None:
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_role("combobox", name=t("theme", "en")).click()
@@ -77,10 +86,7 @@ def test_a_filter_change_redraws_in_the_same_frame_and_keeps_the_zoom(
 def test_language_switch_and_tour_steps_keep_the_frame(
     page: Page, app_server, open_app, wait_for_map, wait_for_script_to_finish
 ) -> None:
-    open_app(page, app_server, "/?tiles=off")
-    frame = wait_for_map(page)
-    wait_for_update(frame, updates=1, lines=8)
-    mark_frame(page)
+    frame = open_marked_map(page, app_server, open_app, wait_for_map)
 
     open_app(page, app_server, "/?tiles=off")  # a fresh page: a fresh frame
     frame = wait_for_map(page)
@@ -163,3 +169,23 @@ def test_a_link_to_a_tour_stop_frames_the_stop_at_the_frames_final_size(
     for end in ends:
         assert end["inside"], end
         assert any(label.startswith(end["name"]) for label in labels), (end, labels)
+
+
+def test_opening_a_funders_sources_keeps_the_map_and_shows_the_quote(
+    page: Page, app_server, open_app, wait_for_map, wait_for_script_to_finish
+) -> None:
+    frame = open_marked_map(page, app_server, open_app, wait_for_map)
+    quote = "Samarbejdsprogrammet har i første omgang modtaget 20 mio. kr. fra den statslige Ukrainefond"
+    # Closed, the expander holds no quote at all: its content is made when it is opened.
+    expect(page.get_by_text(quote)).to_have_count(0)
+    page.get_by_text(t("funding_purposes_sources", "en")).first.click()
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(page.get_by_text(quote)).to_be_visible()
+    assert same_frame(page), "opening an expander re-created the map's iframe"
+    expect(frame.locator("path.partnership")).to_have_count(8)
+    # And closing it again leaves the page as it was.
+    page.get_by_text(t("funding_purposes_sources", "en")).first.click()
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(page.get_by_text(quote)).to_have_count(0)
+    # The view did not change, so the map was not sent again.
+    expect(frame.locator(CONTAINER)).to_have_attribute("data-view-updates", "1")
