@@ -94,6 +94,15 @@
     return !(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom);
   }
 
+  // A label's size, read from the page once: reading it right after each label is added would
+  // make the browser lay the page out again for every label.
+  function sizeOf(label) {
+    if (!label._size) {
+      label._size = { width: label.offsetWidth, height: label.offsetHeight };
+    }
+    return label._size;
+  }
+
   // A label's box on screen when its top-left corner sits at `offset` from point p.
   function boxAt(p, offset, width, height) {
     var left = p.x + offset[0];
@@ -204,6 +213,9 @@
       var places = view.places;
       for (var i = 0; i < places.ids.length; i++) {
         var marker = L.circleMarker(places.latlon[i], {
+          // On the lines' canvas when there is one: a large view's places as SVG would be a
+          // thousand more elements for the browser to lay out on every update.
+          renderer: this._renderer,
           radius: view.presenter ? 10 : 7,
           color: "#ffffff",
           weight: 2,
@@ -309,8 +321,10 @@
 
     _moveCamera: function (map, view) {
       var state = map._partnershipCamera || (map._partnershipCamera = { fitted: false, flewTo: "" });
-      var padding = this._padding(map);
+      // (The legend's width, for the padding, is read only when the camera moves: reading it
+      // makes the browser lay out the page, lines and all.)
       if (view.fly && view.fly.id !== state.flewTo) {
+        var padding = this._padding(map);
         var options = L.extend({ maxZoom: view.fly.maxZoom, duration: 1.2 }, padding);
         state.flewTo = view.fly.id;
         if (state.fitted) {
@@ -329,7 +343,7 @@
       // The first view drawn in this map frames itself; later ones keep the reader's zoom and pan.
       if (!state.fitted && view.bounds) {
         // Not animated: the map opens on its view (an animation would end after the reader's first move).
-        map.fitBounds(view.bounds, L.extend({ maxZoom: view.maxZoom, animate: false }, padding));
+        map.fitBounds(view.bounds, L.extend({ maxZoom: view.maxZoom, animate: false }, this._padding(map)));
         state.fitted = true;
         this._refitUntilMoved(map, state);
       }
@@ -474,6 +488,17 @@
         var p = toContainer(group.point);
         return p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y;
       });
+      // Every label goes in first and is measured in the same layout as the legend (one layout
+      // for all); then each is placed or taken out.
+      var candidates = groups.map(function (group) {
+        return this._label(group.members);
+      }, this);
+      var all = document.createDocumentFragment();
+      candidates.forEach(function (label) {
+        all.appendChild(label);
+      });
+      labels.appendChild(all);
+      candidates.forEach(sizeOf);
       var mapOrigin = map.getContainer().getBoundingClientRect();
       var obstacles = groups.map(function (group) {
         var p = toContainer(group.point);
@@ -496,9 +521,9 @@
         group.box = box;
         L.DomUtil.setPosition(label, group.point.add(L.point(box.offset[0], box.offset[1])).round());
       };
-      groups.forEach(function (group) {
-        var label = this._label(group.members);
-        labels.appendChild(label);
+      groups.forEach(function (group, g) {
+        var label = candidates[g];
+        var labelSize = sizeOf(label);
         var p = toContainer(group.point);
         var box = this._fit(label, p, placed.concat(obstacles), size);
         if (box) {
@@ -506,7 +531,7 @@
         } else if (group.end) {
           // The stop's own ends are always named by themselves: at the first position, as placed
           // first, the others make way for them.
-          place(group, label, boxAt(p, [LABEL_GAP_PX, -label.offsetHeight / 2], label.offsetWidth, label.offsetHeight));
+          place(group, label, boxAt(p, [LABEL_GAP_PX, -labelSize.height / 2], labelSize.width, labelSize.height));
         } else {
           labels.removeChild(label);
           unplaced.push(group);
@@ -531,7 +556,7 @@
         var label = this._label(group.members);
         label.classList.add("place-label-crowded");
         labels.appendChild(label);
-        L.DomUtil.setPosition(label, group.point.add(L.point(LABEL_GAP_PX, -label.offsetHeight / 2)).round());
+        L.DomUtil.setPosition(label, group.point.add(L.point(LABEL_GAP_PX, -sizeOf(label).height / 2)).round());
       }, this);
       this._keepInside(map);
       labels.style.visibility = "";
@@ -581,8 +606,8 @@
       Array.prototype.forEach.call(this._labels.children, function (label) {
         var at = L.DomUtil.getPosition(label);
         var p = map.layerPointToContainerPoint(at);
-        var dx = Math.min(0, size.x - (p.x + label.offsetWidth)) - Math.min(0, p.x);
-        var dy = Math.min(0, size.y - (p.y + label.offsetHeight)) - Math.min(0, p.y);
+        var dx = Math.min(0, size.x - (p.x + sizeOf(label).width)) - Math.min(0, p.x);
+        var dy = Math.min(0, size.y - (p.y + sizeOf(label).height)) - Math.min(0, p.y);
         if (dx || dy) {
           L.DomUtil.setPosition(label, at.add(L.point(dx, dy)).round());
         }
@@ -606,8 +631,8 @@
 
     // The first position around point p, nearest ring first, where the label overlaps nothing.
     _fit: function (label, p, taken, size) {
-      var width = label.offsetWidth;
-      var height = label.offsetHeight;
+      var width = sizeOf(label).width;
+      var height = sizeOf(label).height;
       for (var ring = 0; ring < LABEL_RINGS.length; ring++) {
         var gap = LABEL_RINGS[ring];
         var candidates = [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from partnerships.cards import Card
 from partnerships.citations import Citation, citations
@@ -56,15 +56,16 @@ def card(card: Card, lang: str) -> None:
         )
 
 
-def opened(label: str, key: str) -> DeltaGenerator | None:
-    """An expander whose content is made and sent only while it is open, or None while closed.
+def expander_markdown(label: str, key: str, text: Callable[[], str]) -> None:
+    """An expander whose Markdown is made and sent only while it is open.
 
-    A closed expander's content would still cross the websocket and be parsed as Markdown
-    in the browser on every rerun (at 10,000 partnerships, most of a filter change's page
-    work): opening it reruns the script, which then fills it.
+    A closed expander's content would still cross the websocket and be parsed as Markdown in
+    the browser on every rerun (at 10,000 partnerships, most of a filter change's page work):
+    opening it reruns the script, which then fills it.
     """
     expander = st.expander(label, key=key, on_change="rerun")
-    return expander if expander.open else None
+    if expander.open:
+        expander.markdown(text())
 
 
 def listed_first(count: int, lang: str) -> None:
@@ -87,14 +88,15 @@ def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: 
             listed_first(len(summary.lines), lang)
             st.markdown("\n".join(_funding_line(line, lang) for line in lines))
             # One expander for the funder's lines: what each grant is for, and where that is said.
-            if details := opened(t("funding_purposes_sources", lang), key=f"funding_sources_{summary.funder_id}"):
-                details.markdown(
-                    "\n\n---\n\n".join(
-                        f"**{md(line.amount_text)} · {md(line.programme)}**\n\n{md(line.purpose)}\n\n"
-                        + sources_text(line.citations, lang)
-                        for line in lines
-                    )
-                )
+            expander_markdown(
+                t("funding_purposes_sources", lang),
+                f"funding_sources_{summary.funder_id}",
+                lambda lines=lines: "\n\n---\n\n".join(
+                    f"**{md(line.amount_text)} · {md(line.programme)}**\n\n{md(line.purpose)}\n\n"
+                    + sources_text(line.citations, lang)
+                    for line in lines
+                ),
+            )
     if unfunded:
         st.markdown(f"**{t('funding_programmes_without', lang)}**")
         st.markdown("\n".join(f"- {md(programme_name(dataset, p, lang))}" for p in unfunded))
@@ -116,12 +118,14 @@ def key_figures(figures: list[Figure], lang: str) -> None:
     st.subheader(t("key_figures", lang))
     st.markdown("\n".join(f"- **{md(figure.value_text)}** {md(figure.label)}" for figure in figures))
     cited = [figure for figure in figures if figure.citations]
-    if cited and (details := opened(t("figure_sources", lang), key="figure_sources")):
-        details.markdown(
-            "\n\n---\n\n".join(
+    if cited:
+        expander_markdown(
+            t("figure_sources", lang),
+            "figure_sources",
+            lambda: "\n\n---\n\n".join(
                 f"**{md(figure.value_text)}** {md(figure.label)}\n\n{sources_text(figure.citations, lang)}"
                 for figure in cited
-            )
+            ),
         )
 
 
@@ -139,8 +143,11 @@ def unlinked_programmes(view: View, dataset: Dataset, lang: str) -> None:
             for r in records
         )
     )
-    if details := opened(t("programme_details", lang), key="programme_details"):
-        details.markdown("\n\n---\n\n".join(_programme_details(record, dataset, lang) for record in records))
+    expander_markdown(
+        t("programme_details", lang),
+        "programme_details",
+        lambda: "\n\n---\n\n".join(_programme_details(record, dataset, lang) for record in records),
+    )
 
 
 def _programme_details(record: dict, dataset: Dataset, lang: str) -> str:
