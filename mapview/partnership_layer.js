@@ -157,6 +157,8 @@
       if (this._labels && this._labels.parentNode) {
         this._labels.parentNode.removeChild(this._labels);
       }
+      // The canvas goes first: with it off the map, taking out each of its lines and places
+      // skips working out what to redraw.
       if (this._renderer) {
         this._renderer.remove();
       }

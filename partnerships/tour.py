@@ -18,10 +18,16 @@ from partnerships.period import Period
 
 def default_tour(dataset: Dataset, view: View) -> list[str]:
     """Every partnership in the view, grouped by programme, each group in data order."""
+    place_in_tour = dataset.derived("tour_order", _tour_order)
+    return sorted(view.partnerships["id"].tolist(), key=place_in_tour.__getitem__)
+
+
+def _tour_order(dataset: Dataset) -> dict[str, int]:
+    """Every partnership's place in the tour of all of them (worked out once per dataset)."""
     programme_order = {programme: index for index, programme in enumerate(dataset.programme_by_id)}
-    records = records_of(view.partnerships, dataset.partnership_by_id)
+    records = records_of(dataset.partnerships, dataset.partnership_by_id)
     ordered = sorted(enumerate(records), key=lambda pair: (programme_order[pair[1]["programme"]], pair[0]))
-    return [record["id"] for _, record in ordered]
+    return {record["id"]: place for place, (_, record) in enumerate(ordered)}
 
 
 def clamp_step(step: int, stops: int) -> int:

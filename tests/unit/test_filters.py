@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from partnerships import filters as filters_module
 from partnerships.dataset import Dataset
 from partnerships.filters import Filters, apply_filters, filters_from_query_params
 
@@ -214,3 +215,18 @@ def test_default_view_has_a_clean_url() -> None:
     assert Filters().is_empty
     assert Filters(theme=("waste",)).to_query_params() == {"theme": "waste"}
     assert not Filters(country="SE").is_empty
+
+
+def test_remembered_verdicts_give_the_same_view_and_stay_bounded(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(filters_module, "VERDICTS_KEPT", 3)
+    selections = [Filters(theme=("waste",)), Filters(country="SE"), Filters(funder="sida"), Filters(year=2024)]
+    first = [apply_filters(dataset, filters) for filters in selections]
+    # Asked again (some remembered, some pushed out by newer choices): the same rows.
+    again = [apply_filters(dataset, filters) for filters in reversed(selections)][::-1]
+    for before, after in zip(first, again, strict=True):
+        assert before.partnerships["id"].tolist() == after.partnerships["id"].tolist()
+        assert before.funding["id"].tolist() == after.funding["id"].tolist()
+        assert before.undated == after.undated
+    assert len(dataset.derived("filter_verdicts", dict)) <= 3
