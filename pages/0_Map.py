@@ -29,7 +29,7 @@ from ui.presenter import (
 )
 from ui.sharing import downloads, share_box
 from ui.tables import partnership_picker, picker_fits, selectable_table, table_page
-from ui.url_state import PRESENT_KEY, SELECTED_KEY, STEP_KEY, TILES_KEY, TOUR_KEY
+from ui.url_state import PRESENT_KEY, SELECTED_KEY, STEP_KEY, TABLE_OPEN_KEY, TILES_KEY, TOUR_KEY
 
 MAP_KEY = "partnership_map"
 LAST_CLICK_KEY = "_last_map_click"
@@ -139,7 +139,14 @@ def main() -> None:
 
     st.subheader(t("map_text_alternative", lang), anchor="partnerships-table")
     table = readable_partnerships(dataset, view, lang)
-    selectable_table(table_page(table, TABLE_PAGE_KEY, lang), TABLE_KEY, page_columns(lang))
+    # Opened by the reader: a closed table costs every visitor nothing (its rows, and the
+    # browser's grid code, about 30 files, come only when asked for). The Partnerships page
+    # shows the same table open.
+    panels.when_opened(
+        t("map_table_show", lang),
+        TABLE_OPEN_KEY,
+        lambda: selectable_table(table_page(table, TABLE_PAGE_KEY, lang), TABLE_KEY, page_columns(lang)),
+    )
     share_column, download_column = st.columns(2)
     with share_column:
         share_box(lang)

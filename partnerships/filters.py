@@ -337,8 +337,8 @@ def apply_filters(dataset: Dataset, filters: Filters) -> View:
 
 
 # What one filter choice says about every row of a table is worked out once per dataset and
-# kept (at 10,000 partnerships, asking each row anew took 20 ms of every filter change); the
-# most recent choices are kept, so no sequence of links can grow the cache without bound.
+# kept (at 10,000 partnerships, asking each row anew took 20 ms of every filter change). Only
+# the last VERDICTS_KEPT choices worked out are kept: no sequence of links can grow it for ever.
 VERDICTS_KEPT = 256
 _verdicts_lock = threading.Lock()
 
@@ -371,6 +371,8 @@ def _spec_verdicts(
         np.array([verdict is not False for verdict in verdicts], dtype=bool),
         np.array([verdict is None for verdict in verdicts], dtype=bool),
     )
+    for shared in found:
+        shared.flags.writeable = False  # shared by every later view with this choice
     with _verdicts_lock:
         cache[key] = found
         while len(cache) > VERDICTS_KEPT:

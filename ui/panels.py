@@ -56,16 +56,22 @@ def card(card: Card, lang: str) -> None:
         )
 
 
-def expander_markdown(label: str, key: str, text: Callable[[], str]) -> None:
-    """An expander whose Markdown is made and sent only while it is open.
+def when_opened(label: str, key: str, draw: Callable[[], None]) -> None:
+    """An expander whose content is drawn (and sent) only while it is open.
 
-    A closed expander's content would still cross the websocket and be parsed as Markdown in
-    the browser on every rerun (at 10,000 partnerships, most of a filter change's page work):
+    A closed expander's content would still cross the websocket and be rendered in the
+    browser on every rerun (at 10,000 partnerships, most of a filter change's page work):
     opening it reruns the script, which then fills it.
     """
     expander = st.expander(label, key=key, on_change="rerun")
     if expander.open:
-        expander.markdown(text())
+        with expander:
+            draw()
+
+
+def expander_markdown(label: str, key: str, text: Callable[[], str]) -> None:
+    """when_opened, for Markdown made only when it is shown."""
+    when_opened(label, key, lambda: st.markdown(text()))
 
 
 def listed_first(count: int, lang: str) -> None:

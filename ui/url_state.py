@@ -31,6 +31,9 @@ TOUR_KEY = "w_tour"
 # and the tour; and the tour's step, set by the tour's buttons.
 SELECTED_KEY = "selected"
 STEP_KEY = "tour_step"
+# The map page's table is opened by the reader (its rows are sent only then); `&table=1` in a
+# link opens it again.
+TABLE_OPEN_KEY = "w_table_open"
 _SEEDED_KEY = "_seeded_from_url"
 # A step beyond any tour is clamped by the tour; more digits than this is not a step.
 _MAX_STEP_DIGITS = 4
@@ -72,6 +75,7 @@ def seed_once(dataset: Dataset) -> None:
     st.session_state[PRESENT_KEY] = _param("present") in ("1", "true", "yes")
     st.session_state[TOUR_KEY] = list(dict.fromkeys(stop for stop in _param("tour").split(",") if stop in known))
     st.session_state[STEP_KEY] = _step(_param("step"))
+    st.session_state[TABLE_OPEN_KEY] = _param("table") in ("1", "true", "yes")
     st.session_state[_SEEDED_KEY] = True
 
 
@@ -96,6 +100,8 @@ def url_params() -> dict[str, str]:
         params["tour"] = ",".join(state[TOUR_KEY])
     if state.get(STEP_KEY):
         params["step"] = str(state[STEP_KEY])
+    if state.get(TABLE_OPEN_KEY):
+        params["table"] = "1"
     return params
 
 

@@ -50,10 +50,19 @@ def test_default_view_shows_every_partnership(open_app: OpenApp) -> None:
     assert at.title[0].value == t("app_title", "en")
     assert shown_count(at, lines=8, listed=8)
     assert at.multiselect(key=THEME).value == []
-    # The text alternative to the map: one row per line drawn.
-    tables = [frame.value for frame in at.dataframe]
-    assert any(len(table) == 8 for table in tables)
+    # The text alternative to the map is there, closed: its rows are sent once it is opened.
+    assert t("map_table_show", "en") in page_text(at)
+    assert not at.dataframe
     assert at.query_params == {}
+
+
+def test_a_link_with_the_table_open_shows_one_row_per_line(open_app: OpenApp) -> None:
+    at = open_app(table="1")
+    assert_drawn_fine(at)
+    (table,) = [frame.value for frame in at.dataframe]
+    assert len(table) == 8
+    # Still open in the link the page gives to share.
+    assert at.query_params == {"table": "1"}
 
 
 def test_choosing_a_theme_changes_the_count_and_the_url(open_app: OpenApp) -> None:

@@ -122,6 +122,11 @@ FOCUSED = """() => {
 def tab_through(page: Page, wanted: list[str], limit: int = 160) -> list[str]:
     """Press Tab until every wanted text has been part of a focused element's description; return the rest."""
     page.locator("body").focus()
+    return tab_through_from_here(page, wanted, limit)
+
+
+def tab_through_from_here(page: Page, wanted: list[str], limit: int = 160) -> list[str]:
+    """tab_through, from the element that has the focus now."""
     missing = list(wanted)
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -144,7 +149,8 @@ def _filters(lang: str) -> list[str]:
             "/Partnerships?lang=uk",
             ["|" + t("search", "uk") + "|", "data-grid-canvas", "|" + t("select_partnership", "uk") + "|"],
         ),
-        ("/?lang=uk", ["data-grid-canvas", "|" + t("select_partnership", "uk") + "|"]),
+        # The map page's table opens on request (test_the_map_pages_table_opens_by_keyboard).
+        ("/?lang=uk", [t("map_table_show", "uk"), "|" + t("select_partnership", "uk") + "|"]),
         ("/Coverage?lang=uk", ["|" + t("coverage_place", "uk") + "|"]),
     ],
     ids=["partnerships", "map", "coverage"],
@@ -154,6 +160,18 @@ def test_every_filter_and_the_table_by_keyboard(
 ) -> None:
     open_app(page, app_server, path)
     assert tab_through(page, _filters("uk") + extra) == []
+
+
+def test_the_map_pages_table_opens_by_keyboard(
+    page: Page, app_server, open_app: Callable[..., Page], wait_for_script_to_finish: Callable[..., None]
+) -> None:
+    open_app(page, app_server, "/?lang=uk")
+    assert tab_through(page, [t("map_table_show", "uk")]) == []
+    page.keyboard.press("Enter")
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    assert "table=1" in page.url
+    # The next stop after the expander's own button is the table's grid.
+    assert tab_through_from_here(page, ["data-grid-canvas"]) == []
 
 
 def test_a_filter_works_from_the_keyboard(

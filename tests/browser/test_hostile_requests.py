@@ -38,7 +38,21 @@ UI_TIMEOUT_MS = 30_000
 
 # Every URL parameter the app reads (test_the_parameter_list_is_complete keeps this honest),
 # and one it does not: newsletters and chat apps append their own.
-PARAMS = ("theme", "kind", "funder", "country", "programme", "year", "lang", "p", "tiles", "present", "tour", "step")
+PARAMS = (
+    "theme",
+    "kind",
+    "funder",
+    "country",
+    "programme",
+    "year",
+    "lang",
+    "p",
+    "tiles",
+    "present",
+    "tour",
+    "step",
+    "table",
+)
 UNKNOWN = "utm_source"
 ALL_PARAMS = (*PARAMS, UNKNOWN)
 # The key itself can be hostile too: each value is also sent as a parameter name.
@@ -159,6 +173,7 @@ def valid(dataset: Dataset) -> dict[str, str]:
         "present": "1",
         "tour": f"{ids[0]},{ids[1]}",
         "step": "1",
+        "table": "1",
         UNKNOWN: "newsletter",
     }
 

@@ -189,3 +189,25 @@ def test_opening_a_funders_sources_keeps_the_map_and_shows_the_quote(
     expect(page.get_by_text(quote)).to_have_count(0)
     # The view did not change, so the map was not sent again.
     expect(frame.locator(CONTAINER)).to_have_attribute("data-view-updates", "1")
+
+
+def test_the_table_opens_on_request_and_stays_open_through_a_filter_change(
+    page: Page, app_server, open_app, wait_for_map, wait_for_script_to_finish
+) -> None:
+    frame = open_marked_map(page, app_server, open_app, wait_for_map)
+    main = page.get_by_test_id("stMain")
+    # Closed, the table sends nothing: no grid on the page.
+    expect(main.get_by_test_id("stDataFrame")).to_have_count(0)
+    main.get_by_text(t("map_table_show", "en"), exact=True).click()
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    grid = main.get_by_test_id("stDataFrame")
+    expect(grid).to_be_visible()
+    # The grid is a canvas; the table behind it gives the row count (and the header row).
+    expect(grid.locator("table[role='grid']")).to_have_attribute("aria-rowcount", str(8 + 1))
+    assert "table=1" in page.url
+
+    choose_theme(page, "Waste management")
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    wait_for_update(frame, updates=2, lines=2)
+    expect(grid.locator("table[role='grid']")).to_have_attribute("aria-rowcount", str(2 + 1))
+    assert same_frame(page), "opening the table re-created the map's iframe"

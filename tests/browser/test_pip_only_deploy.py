@@ -154,6 +154,7 @@ def test_no_local_files_and_no_cdn_says_so_in_one_sentence(
     expect(page.get_by_test_id("stException")).to_have_count(0)
     # Everything that is not the map still works: the table, the funding panel, the CSV download.
     expect(page.get_by_role("heading", name=t("map_text_alternative", lang))).to_be_visible()
+    page.get_by_text(t("map_table_show", lang), exact=True).click()
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     expect(page.get_by_role("heading", name=t("funding_heading", lang))).to_be_visible()
     expect(page.get_by_role("button", name=t("export_partnerships_csv", lang))).to_be_visible()
