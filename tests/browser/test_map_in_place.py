@@ -143,6 +143,58 @@ def test_many_lines_go_to_one_canvas_and_stay_countable(
     expect(frame.locator("path.partnership")).to_have_count(0)
 
 
+# In the map's frame: the container point of the middle of the line whose middle is furthest
+# from every other line's middle (so the pointer is over that line alone), and the ids of the
+# lines that pass within a few pixels of it.
+LONE_LINE_MIDDLE_JS = """frame => {
+  const w = frame.contentWindow, map = w.map, lines = map._partnershipLayer._lines;
+  const middles = lines.map(line => { const points = line.getLatLngs(); return map.latLngToContainerPoint(points[Math.floor(points.length / 2)]); });
+  const size = map.getSize();
+  let best = -1, room = -1;
+  middles.forEach((p, i) => {
+    if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
+    let nearest = Infinity;
+    lines.forEach((other, j) => {
+      if (j === i) return;
+      const points = other.getLatLngs().map(ll => map.latLngToContainerPoint(ll));
+      for (let k = 1; k < points.length; k++) nearest = Math.min(nearest, w.L.LineUtil.pointToSegmentDistance(p, points[k - 1], points[k]));
+    });
+    if (nearest > room) { room = nearest; best = i; }
+  });
+  const p = middles[best], box = frame.getBoundingClientRect();
+  return {x: box.left + p.x, y: box.top + p.y, id: lines[best].feature.properties.id, room: room};
+}"""
+
+
+def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
+    page: Page,
+    streamlit_app: Callable[..., object],
+    vendored_assets: Path,
+    many_lines: Path,
+    open_app,
+    wait_for_map,
+    wait_for_script_to_finish,
+) -> None:
+    server = streamlit_app(data_dir=many_lines)
+    open_app(page, server, "/?tiles=off")
+    frame = wait_for_map(page)
+    container = frame.locator(CONTAINER)
+    expect(container).to_have_attribute("data-renderer", "canvas")
+    expect(container).to_have_attribute("data-camera", "settled")
+    target = page.locator(MAP_IFRAME).evaluate(LONE_LINE_MIDDLE_JS)
+    assert target["room"] > 6, target  # no other line under the pointer
+
+    page.mouse.move(target["x"], target["y"])
+    tooltip = frame.locator(".line-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(t("kind", "en"))
+
+    page.mouse.click(target["x"], target["y"])
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(container).to_have_attribute("data-selected", target["id"])
+    assert f"p={target['id']}" in page.url
+
+
 def test_a_link_to_a_tour_stop_frames_the_stop_at_the_frames_final_size(
     page: Page, app_server, open_app, wait_for_map
 ) -> None:
