@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import FrameLocator, Locator, Page, expect
 
 from geo.arcs import arc_points
 from mapview.layers import CANVAS_ABOVE
@@ -131,14 +131,22 @@ def many_lines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield folder
 
 
-def test_many_lines_go_to_one_canvas_and_stay_countable(
-    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
-) -> None:
+def open_canvas_map(
+    page: Page, streamlit_app, many_lines: Path, open_app, wait_for_map
+) -> tuple[FrameLocator, Locator]:
+    """The map of `many_lines` (a server of its own), drawn on a canvas: its frame and its container."""
     server = streamlit_app(data_dir=many_lines)
     open_app(page, server, "/?tiles=off")
     frame = wait_for_map(page)
     container = frame.locator(CONTAINER)
     expect(container).to_have_attribute("data-renderer", "canvas")
+    return frame, container
+
+
+def test_many_lines_go_to_one_canvas_and_stay_countable(
+    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
+) -> None:
+    frame, container = open_canvas_map(page, streamlit_app, many_lines, open_app, wait_for_map)
     expect(container).to_have_attribute("data-lines-drawn", str(CANVAS_ABOVE + 500))
     expect(frame.locator("path.partnership")).to_have_count(0)
 
@@ -175,11 +183,7 @@ def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
     wait_for_map,
     wait_for_script_to_finish,
 ) -> None:
-    server = streamlit_app(data_dir=many_lines)
-    open_app(page, server, "/?tiles=off")
-    frame = wait_for_map(page)
-    container = frame.locator(CONTAINER)
-    expect(container).to_have_attribute("data-renderer", "canvas")
+    frame, container = open_canvas_map(page, streamlit_app, many_lines, open_app, wait_for_map)
     expect(container).to_have_attribute("data-camera", "settled")
     target = page.locator(MAP_IFRAME).evaluate(LONE_LINE_MIDDLE_JS)
     assert target["room"] > 6, target  # no other line under the pointer
