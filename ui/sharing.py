@@ -88,7 +88,11 @@ def downloads(
     lang: str,
     suffix: str,
 ) -> None:
-    """CSV downloads, and the offline map unless this server lacks the files to pack (`offline_map_html` None)."""
+    """CSV downloads, and the offline map unless this server lacks the files to pack (`offline_map_html` None).
+
+    The files are made when clicked, and a click does not rerun the page: nothing on it
+    changes, and a rerun racing the file's making could drop the file it was making.
+    """
     st.subheader(t("export_heading", lang))
     st.download_button(
         t("export_partnerships_csv", lang),
@@ -96,8 +100,16 @@ def downloads(
         f"partnerships{suffix}.csv",
         "text/csv",
         key="dl_partnerships",
+        on_click="ignore",
     )
-    st.download_button(t("export_funding_csv", lang), funding_csv, f"funding{suffix}.csv", "text/csv", key="dl_funding")
+    st.download_button(
+        t("export_funding_csv", lang),
+        funding_csv,
+        f"funding{suffix}.csv",
+        "text/csv",
+        key="dl_funding",
+        on_click="ignore",
+    )
     if offline_map_html is None:
         st.caption(t("export_map_unavailable", lang))
         return
@@ -109,4 +121,5 @@ def downloads(
         "text/html",
         key="dl_map",
         help=t("export_map_help", lang),
+        on_click="ignore",
     )
