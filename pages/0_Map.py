@@ -140,7 +140,7 @@ def main() -> None:
     st.subheader(t("map_text_alternative", lang), anchor="partnerships-table")
     table = readable_partnerships(dataset, view, lang)
     # Opened by the reader: a closed table costs every visitor nothing (its rows, and the
-    # browser's grid code, about 30 files, come only when asked for). The Partnerships page
+    # browser's grid code, about 25 files, come only when asked for). The Partnerships page
     # shows the same table open.
     panels.when_opened(
         t("map_table_show", lang),

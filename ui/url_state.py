@@ -59,6 +59,11 @@ def current_language() -> str:
     return normalise_language(_param("lang"))
 
 
+def _param_switched_on(name: str) -> bool:
+    """A switch in the URL (`present=1`, `table=true`, ...): on only when it says so."""
+    return _param(name) in ("1", "true", "yes")
+
+
 def seed_once(dataset: Dataset) -> None:
     """On a session's first run, every widget takes its value from the URL (unknown values are dropped)."""
     if st.session_state.get(_SEEDED_KEY):
@@ -72,10 +77,10 @@ def seed_once(dataset: Dataset) -> None:
     selected = _param("p")
     st.session_state[SELECTED_KEY] = selected if selected in known else ""
     st.session_state[TILES_KEY] = _param("tiles") != "off"
-    st.session_state[PRESENT_KEY] = _param("present") in ("1", "true", "yes")
+    st.session_state[PRESENT_KEY] = _param_switched_on("present")
     st.session_state[TOUR_KEY] = list(dict.fromkeys(stop for stop in _param("tour").split(",") if stop in known))
     st.session_state[STEP_KEY] = _step(_param("step"))
-    st.session_state[TABLE_OPEN_KEY] = _param("table") in ("1", "true", "yes")
+    st.session_state[TABLE_OPEN_KEY] = _param_switched_on("table")
     st.session_state[_SEEDED_KEY] = True
 
 
