@@ -500,8 +500,8 @@
         var p = toContainer(group.point);
         return p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y;
       });
-      // Every label goes in first and is measured in the same layout as the legend (one layout
-      // for all); then each is placed or taken out.
+      // Every label goes in at once (one change to the page), its size taken from its font
+      // (labelSizer); then each is placed or taken out.
       var candidates = groups.map(function (group) {
         return this._label(group.members);
       }, this);
