@@ -35,7 +35,8 @@ from partnerships.kinds import kind_ids, kinds_in_data
 from partnerships.labels import place_name, theme_label
 from partnerships.palette import country_colour, kind_dash, theme_colours
 
-LAYER_SCRIPT = Path(__file__).with_name("partnership_layer.js")
+# The layer's code: the layer, and the canvas it draws large views on.
+LAYER_SCRIPTS = tuple(Path(__file__).with_name(name) for name in ("partnership_layer.js", "partnership_canvas.js"))
 # Above this many lines the layer draws lines and places on one canvas instead of one SVG
 # path each. At 1,049 lines and 859 places as SVG, every update spent 35 ms laying out those
 # 1,900 elements and 45 ms making them; the canvas needs neither (bench_live, 10,000 → 1,049).
@@ -227,7 +228,7 @@ class PartnershipLayerCode(VerbatimMacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "PartnershipLayerCode"
-        self.code = LAYER_SCRIPT.read_text(encoding="utf-8")
+        self.code = "\n".join(script.read_text(encoding="utf-8") for script in LAYER_SCRIPTS)
 
 
 class PartnershipView(VerbatimMacroElement):

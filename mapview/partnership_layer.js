@@ -2,8 +2,8 @@
 //
 // Python (mapview/layers.py) sends a compact view: places as rows, lines as indexes into
 // them, styles as indexes into small tables. The arcs are bent here, in the browser, so a
-// line costs tens of bytes instead of its 49 points; above a threshold the lines go to a
-// canvas instead of one SVG path each. A filter change, a tour step or a language switch
+// line costs tens of bytes instead of its 49 points; above a threshold lines and places go
+// to one canvas that draws them itself (partnership_canvas.js) instead of one SVG path each. A filter change, a tour step or a language switch
 // replaces this layer only: the map, its zoom and its pan stay, and the outlines are not
 // fetched again.
 //
@@ -130,9 +130,18 @@
       var view = this._view;
       var container = map.getContainer();
       container.classList.toggle("presenter", !!view.presenter);
-      this._renderer = view.lines.from.length > view.canvasAbove ? L.canvas({ padding: 0.3 }) : undefined;
-      this._lines = this._drawLines(view);
-      this._drawPlaces(view);
+      this._arcs = view.lines.ids.map(function (_, i) {
+        return arcPoints(view.places.latlon[view.lines.from[i]], view.places.latlon[view.lines.to[i]], view.lines.bend[i]);
+      });
+      if (this._arcs.length > view.canvasAbove) {
+        this._canvas = L.partnershipCanvas(this, this._arcs, view.places.latlon, { padding: 0.3, tolerance: 2 });
+        this._canvas.setTopLines([view.lines.ids.indexOf(view.selected)]);
+        this._placeTooltip = L.tooltip({ direction: "top", offset: [0, -8] });
+        this.addLayer(this._canvas);
+      } else {
+        this._lines = this._drawLines(view);
+        this._drawPlaces(view);
+      }
       L.FeatureGroup.prototype.onAdd.call(this, map);
       this._legend = this._addLegend(map, view);
       this._foldLegend(map);
@@ -150,9 +159,9 @@
         // (A fly just started leaves them hidden: they are placed where it lands.)
         this._placeLabels();
       }
-      container.setAttribute("data-lines-drawn", String(this._lines.length));
+      container.setAttribute("data-lines-drawn", String(this._arcs.length));
       container.setAttribute("data-selected", view.selected || "");
-      container.setAttribute("data-renderer", this._renderer ? "canvas" : "svg");
+      container.setAttribute("data-renderer", this._canvas ? "canvas" : "svg");
       var updates = Number(container.getAttribute("data-view-updates") || 0) + 1;
       container.setAttribute("data-view-updates", String(updates));
     },
@@ -161,16 +170,14 @@
       map.off("zoomend moveend viewreset resize", this._placeLabels, this);
       map.off("zoomstart", this._hideLabels, this);
       map.closeTooltip(this._tooltip);
+      if (this._placeTooltip) {
+        map.closeTooltip(this._placeTooltip);
+      }
       if (this._legend) {
         map.removeControl(this._legend);
       }
       if (this._labels && this._labels.parentNode) {
         this._labels.parentNode.removeChild(this._labels);
-      }
-      // The canvas goes first: with it off the map, taking out each of its lines and places
-      // skips working out what to redraw.
-      if (this._renderer) {
-        this._renderer.remove();
       }
       L.FeatureGroup.prototype.onRemove.call(this, map);
     },
@@ -183,7 +190,6 @@
       var dimmed = view.dimOthers && view.selected && !selected;
       var classes = "partnership partnership-" + id + (selected ? " selected" : "");
       return {
-        renderer: this._renderer,
         color: view.themeColours[lines.colour[index]],
         dashArray: view.kindDashes[lines.kind[index]] || null,
         weight: selected || hovered ? SELECTED_WEIGHT : LINE_WEIGHT,
@@ -195,14 +201,18 @@
       };
     },
 
+    // A place's marker, the same in SVG and on the canvas.
+    _placeStyle: function (index) {
+      var view = this._view;
+      return { radius: view.presenter ? 10 : 7, fillColor: view.countryColours[view.places.country[index]] };
+    },
+
+    // SVG: one path per line, one circle per place.
     _drawLines: function (view) {
-      var places = view.places;
       var lines = view.lines;
       var drawn = [];
       for (var i = 0; i < lines.ids.length; i++) {
-        var start = places.latlon[lines.from[i]];
-        var end = places.latlon[lines.to[i]];
-        var line = L.polyline(arcPoints(start, end, lines.bend[i]), this._lineStyle(i, false));
+        var line = L.polyline(this._arcs[i], this._lineStyle(i, false));
         // streamlit-folium returns the clicked layer's GeoJSON: its id says which line it was.
         line.feature = { type: "Feature", properties: { id: lines.ids[i] } };
         line._partnershipIndex = i;
@@ -214,7 +224,7 @@
       }
       // The selected line on top, so that dimmed lines never hide it.
       drawn.forEach(function (line) {
-        if (line.feature.properties.id === view.selected && line.bringToFront && !this._renderer) {
+        if (line.feature.properties.id === view.selected) {
           line.bringToFront();
         }
       }, this);
@@ -224,14 +234,12 @@
     _drawPlaces: function (view) {
       var places = view.places;
       for (var i = 0; i < places.ids.length; i++) {
+        var look = this._placeStyle(i);
         var marker = L.circleMarker(places.latlon[i], {
-          // On the lines' canvas when there is one: a large view's places as SVG would be a
-          // thousand more elements for the browser to lay out on every update.
-          renderer: this._renderer,
-          radius: view.presenter ? 10 : 7,
+          radius: look.radius,
           color: "#ffffff",
           weight: 2,
-          fillColor: view.countryColours[places.country[i]],
+          fillColor: look.fillColor,
           fillOpacity: 1,
           className: "place place-" + places.ids[i],
           bubblingMouseEvents: false,
@@ -269,22 +277,68 @@
       return table;
     },
 
-    _hover: function (event) {
-      var line = event.target;
-      line.setStyle(this._lineStyle(line._partnershipIndex, true));
-      this._tooltip.setContent(this._tooltipContent(line._partnershipIndex));
-      this._tooltip.setLatLng(event.latlng);
+    // Hovering a line widens it and shows its tooltip (the canvas redraws the line itself).
+    _hoverLine: function (index, latlng) {
+      if (this._lines) {
+        this._lines[index].setStyle(this._lineStyle(index, true));
+      }
+      this._tooltip.setContent(this._tooltipContent(index));
+      this._tooltip.setLatLng(latlng);
       this._map.openTooltip(this._tooltip);
     },
 
+    _followLine: function (latlng) {
+      this._tooltip.setLatLng(latlng);
+    },
+
+    _leaveLine: function (index) {
+      if (this._lines) {
+        this._lines[index].setStyle(this._lineStyle(index, false));
+      }
+      this._map.closeTooltip(this._tooltip);
+    },
+
+    // On the canvas, a place's own name on hover (in SVG its marker has the tooltip bound).
+    _hoverPlace: function (index) {
+      this._placeTooltip.setContent(element("span", "", this._view.places.names[index]));
+      this._placeTooltip.setLatLng(this._view.places.latlon[index]);
+      this._map.openTooltip(this._placeTooltip);
+    },
+
+    _leavePlace: function () {
+      this._map.closeTooltip(this._placeTooltip);
+    },
+
+    // What a click on the canvas is reported on: streamlit-folium sends the clicked layer's
+    // GeoJSON, so its properties say which line (or place) it was, as an SVG path's do.
+    _target: function (kind, index) {
+      var key = kind + index;
+      this._targets = this._targets || {};
+      if (!this._targets[key]) {
+        var target = new L.Layer();
+        var properties = kind === "line" ? { id: this._view.lines.ids[index] } : { place: this._view.places.ids[index] };
+        target.feature = { type: "Feature", properties: properties };
+        target.toGeoJSON = function () {
+          return this.feature;
+        };
+        // A click on a place stops there, as on an SVG marker.
+        target.options = { bubblingMouseEvents: kind === "line" };
+        target.addEventParent(this);
+        this._targets[key] = target;
+      }
+      return this._targets[key];
+    },
+
+    _hover: function (event) {
+      this._hoverLine(event.target._partnershipIndex, event.latlng);
+    },
+
     _follow: function (event) {
-      this._tooltip.setLatLng(event.latlng);
+      this._followLine(event.latlng);
     },
 
     _leave: function (event) {
-      var line = event.target;
-      line.setStyle(this._lineStyle(line._partnershipIndex, false));
-      this._map.closeTooltip(this._tooltip);
+      this._leaveLine(event.target._partnershipIndex);
     },
 
     _addLegend: function (map, view) {

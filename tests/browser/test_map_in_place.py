@@ -155,22 +155,23 @@ def test_many_lines_go_to_one_canvas_and_stay_countable(
 # from every other line's middle (so the pointer is over that line alone), and the ids of the
 # lines that pass within a few pixels of it.
 LONE_LINE_MIDDLE_JS = """frame => {
-  const w = frame.contentWindow, map = w.map, lines = map._partnershipLayer._lines;
-  const middles = lines.map(line => { const points = line.getLatLngs(); return map.latLngToContainerPoint(points[Math.floor(points.length / 2)]); });
+  const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer, arcs = layer._arcs;
+  const onScreen = arc => arc.map(point => map.latLngToContainerPoint(point));
+  const middles = arcs.map(arc => map.latLngToContainerPoint(arc[Math.floor(arc.length / 2)]));
   const size = map.getSize();
   let best = -1, room = -1;
   middles.forEach((p, i) => {
     if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
     let nearest = Infinity;
-    lines.forEach((other, j) => {
+    arcs.forEach((other, j) => {
       if (j === i) return;
-      const points = other.getLatLngs().map(ll => map.latLngToContainerPoint(ll));
+      const points = onScreen(other);
       for (let k = 1; k < points.length; k++) nearest = Math.min(nearest, w.L.LineUtil.pointToSegmentDistance(p, points[k - 1], points[k]));
     });
     if (nearest > room) { room = nearest; best = i; }
   });
   const p = middles[best], box = frame.getBoundingClientRect();
-  return {x: box.left + p.x, y: box.top + p.y, id: lines[best].feature.properties.id, room: room};
+  return {x: box.left + p.x, y: box.top + p.y, id: layer._view.lines.ids[best], room: room};
 }"""
 
 
@@ -197,6 +198,36 @@ def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
     wait_for_script_to_finish(page, initial_wait_ms=300)
     expect(container).to_have_attribute("data-selected", target["id"])
     assert f"p={target['id']}" in page.url
+
+
+# The place on screen whose marker is furthest from every other place's: its centre and name.
+LONE_PLACE_JS = """frame => {
+  const w = frame.contentWindow, map = w.map, places = map._partnershipLayer._view.places;
+  const points = places.latlon.map(latlon => map.latLngToContainerPoint(latlon)), size = map.getSize();
+  let best = -1, room = -1;
+  points.forEach((p, i) => {
+    if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
+    const nearest = Math.min(...points.filter((_, j) => j !== i).map(q => p.distanceTo(q)));
+    if (nearest > room) { room = nearest; best = i; }
+  });
+  const p = points[best], box = frame.getBoundingClientRect();
+  return {x: box.left + p.x, y: box.top + p.y, name: places.names[best], room: room};
+}"""
+
+
+def test_a_place_on_the_canvas_shows_its_own_name_on_hover(
+    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
+) -> None:
+    frame, container = open_canvas_map(page, streamlit_app, many_lines, open_app, wait_for_map)
+    expect(container).to_have_attribute("data-camera", "settled")
+    target = page.locator(MAP_IFRAME).evaluate(LONE_PLACE_JS)
+    assert target["room"] > 20, target  # one marker under the pointer
+
+    page.mouse.move(target["x"], target["y"])
+    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_be_visible()
+    expect(frame.locator(".line-tooltip")).to_have_count(0)
+    page.mouse.move(target["x"] + 200, target["y"] + 200)
+    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_have_count(0)
 
 
 def test_a_link_to_a_tour_stop_frames_the_stop_at_the_frames_final_size(

@@ -1,0 +1,311 @@
+// The canvas of a large view: one Leaflet renderer that draws every line and place itself.
+//
+// Leaflet's own canvas draws a polyline or circle object per shape: at 1,049 lines and 859
+// places an update made and removed 1,900 of those (their points, their events, their
+// bookkeeping), about 60 ms of a filter change. This renderer keeps each arc as plain
+// numbers (world pixels at zoom 0, scaled at each draw), finds what is under the pointer
+// itself, and leaves what a line looks like and what hovering shows to its owner, the
+// L.PartnershipLayer (partnership_layer.js), so the SVG and canvas views look and behave alike.
+//
+// The owner provides: _lineStyle(index, hovered), _placeStyle(index), _hoverLine(index, latlng),
+// _followLine(latlng), _leaveLine(index), _hoverPlace(index), _leavePlace(index), and
+// _target(kind, index), the object a click is reported on (its toGeoJSON names the line).
+(function () {
+  "use strict";
+
+  // Leaflet throttles hover the same way: a hit test at most every 32 ms.
+  var HOVER_THROTTLE_MS = 32;
+  var PLACE_STROKE_PX = 2;
+  var SELECTED_CASING_PX = 4;
+
+  function dashPattern(dashArray) {
+    if (!dashArray) {
+      return [];
+    }
+    return String(dashArray)
+      .split(/[, ]+/)
+      .map(Number)
+      .filter(function (value) {
+        return !isNaN(value);
+      });
+  }
+
+  // Squared distance from point (x, y) to the segment (ax, ay)-(bx, by).
+  function segmentDistance2(x, y, ax, ay, bx, by) {
+    var dx = bx - ax;
+    var dy = by - ay;
+    var t = dx || dy ? ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy) : 0;
+    t = Math.max(0, Math.min(1, t));
+    var ex = ax + t * dx - x;
+    var ey = ay + t * dy - y;
+    return ex * ex + ey * ey;
+  }
+
+  L.PartnershipCanvas = L.Canvas.extend({
+    // arcs: one [[lat, lon], ...] per line; places: one [lat, lon] per place.
+    initialize: function (owner, arcs, places, options) {
+      L.Canvas.prototype.initialize.call(this, options);
+      this._owner = owner;
+      this._lineCount = arcs.length;
+      this._topLines = [];
+      this._hovered = null;
+      this._dashes = {};
+      this._arcLatLons = arcs;
+      this._placeLatLons = places;
+    },
+
+    // Lines drawn last, above the others (the selected line), in this order.
+    setTopLines: function (indexes) {
+      this._topLines = indexes.filter(function (index) {
+        return index >= 0;
+      });
+    },
+
+    onAdd: function (map) {
+      this._crs = map.options.crs;
+      this._arcs = this._arcLatLons.map(this._worldPoints, this);
+      this._boxes = this._arcs.map(function (points) {
+        var box = [Infinity, Infinity, -Infinity, -Infinity];
+        for (var j = 0; j < points.length; j += 2) {
+          box[0] = Math.min(box[0], points[j]);
+          box[1] = Math.min(box[1], points[j + 1]);
+          box[2] = Math.max(box[2], points[j]);
+          box[3] = Math.max(box[3], points[j + 1]);
+        }
+        return box;
+      });
+      this._places = this._worldPoints(this._placeLatLons);
+      L.Canvas.prototype.onAdd.call(this, map);
+    },
+
+    // [[lat, lon], ...] as flat world pixels at zoom 0 (x0, y0, x1, y1, ...) in the map's CRS.
+    _worldPoints: function (latlons) {
+      var flat = new Float64Array(latlons.length * 2);
+      for (var i = 0; i < latlons.length; i++) {
+        var point = this._crs.latLngToPoint(L.latLng(latlons[i][0], latlons[i][1]), 0);
+        flat[2 * i] = point.x;
+        flat[2 * i + 1] = point.y;
+      }
+      return flat;
+    },
+
+    // From world pixels at zoom 0 to this map's layer pixels now: x * scale - origin.
+    _frame: function () {
+      var map = this._map;
+      return {
+        scale: this._crs.scale(map.getZoom()) / this._crs.scale(0),
+        origin: map.getPixelOrigin(),
+      };
+    },
+
+    // Bottom to top: every line but the top ones, the top ones, then the hovered line.
+    _drawOrder: function () {
+      var top = this._topLines.slice();
+      if (this._hovered && this._hovered.kind === "line") {
+        top.push(this._hovered.index);
+      }
+      var order = [];
+      for (var i = 0; i < this._lineCount; i++) {
+        if (top.indexOf(i) < 0) {
+          order.push(i);
+        }
+      }
+      return order.concat(top);
+    },
+
+    // Leaflet's canvas updates each of its paths here; this one has none and draws its own.
+    _updatePaths: function () {
+      if (!this._postponeUpdatePaths) {
+        this._redraw();
+      }
+    },
+
+    _onZoomEnd: function () {},
+
+    _draw: function () {
+      var ctx = this._ctx;
+      if (!this._map || !ctx) {
+        return;
+      }
+      var frame = this._frame();
+      var k = frame.scale;
+      var ox = frame.origin.x;
+      var oy = frame.origin.y;
+      var owner = this._owner;
+      var hoveredLine = this._hovered && this._hovered.kind === "line" ? this._hovered.index : -1;
+      ctx.save();
+      ctx.lineJoin = "round";
+      this._drawOrder().forEach(function (index) {
+        var style = owner._lineStyle(index, index === hoveredLine);
+        var points = this._arcs[index];
+        ctx.beginPath();
+        ctx.moveTo(points[0] * k - ox, points[1] * k - oy);
+        for (var j = 2; j < points.length; j += 2) {
+          ctx.lineTo(points[j] * k - ox, points[j + 1] * k - oy);
+        }
+        if (this._topLines.indexOf(index) >= 0) {
+          // A white casing: among a thousand lines of the same colour, dimmed or not, the
+          // selected one still stands out.
+          ctx.setLineDash([]);
+          ctx.globalAlpha = 1;
+          ctx.lineWidth = style.weight + SELECTED_CASING_PX;
+          ctx.strokeStyle = "#ffffff";
+          ctx.lineCap = "round";
+          ctx.stroke();
+        }
+        ctx.setLineDash(this._dash(style.dashArray));
+        ctx.globalAlpha = style.opacity;
+        ctx.lineWidth = style.weight;
+        ctx.strokeStyle = style.color;
+        ctx.lineCap = style.lineCap;
+        ctx.stroke();
+      }, this);
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = PLACE_STROKE_PX;
+      ctx.strokeStyle = "#ffffff";
+      for (var i = 0; i < this._places.length / 2; i++) {
+        var place = owner._placeStyle(i);
+        ctx.beginPath();
+        ctx.arc(this._places[2 * i] * k - ox, this._places[2 * i + 1] * k - oy, place.radius, 0, Math.PI * 2);
+        ctx.fillStyle = place.fillColor;
+        ctx.fill();
+        ctx.stroke();
+      }
+      ctx.restore();
+    },
+
+    _dash: function (dashArray) {
+      var key = String(dashArray || "");
+      if (!this._dashes[key]) {
+        this._dashes[key] = dashPattern(dashArray);
+      }
+      return this._dashes[key];
+    },
+
+    // What is under a layer point: a place (drawn on top) or else the topmost line near it.
+    _hit: function (layerPoint) {
+      var frame = this._frame();
+      var k = frame.scale;
+      var x = layerPoint.x + frame.origin.x;
+      var y = layerPoint.y + frame.origin.y;
+      var owner = this._owner;
+      for (var p = this._places.length / 2 - 1; p >= 0; p--) {
+        var reach = owner._placeStyle(p).radius + PLACE_STROKE_PX / 2 + this.options.tolerance;
+        var dx = this._places[2 * p] * k - x;
+        var dy = this._places[2 * p + 1] * k - y;
+        if (dx * dx + dy * dy <= reach * reach) {
+          return { kind: "place", index: p };
+        }
+      }
+      var order = this._drawOrder();
+      for (var o = order.length - 1; o >= 0; o--) {
+        var index = order[o];
+        var tolerance = owner._lineStyle(index, false).weight / 2 + this.options.tolerance;
+        var box = this._boxes[index];
+        if (x < box[0] * k - tolerance || x > box[2] * k + tolerance || y < box[1] * k - tolerance || y > box[3] * k + tolerance) {
+          continue;
+        }
+        var points = this._arcs[index];
+        for (var j = 2; j < points.length; j += 2) {
+          var d2 = segmentDistance2(x, y, points[j - 2] * k, points[j - 1] * k, points[j] * k, points[j + 1] * k);
+          if (d2 <= tolerance * tolerance) {
+            return { kind: "line", index: index };
+          }
+        }
+      }
+      return null;
+    },
+
+    _onMouseMove: function (e) {
+      var map = this._map;
+      if (!map || map.dragging.moving() || map._animatingZoom) {
+        return;
+      }
+      this._hoverAt(e);
+      if (this._hovered && this._hovered.kind === "line") {
+        this._owner._followLine(map.mouseEventToLatLng(e));
+      }
+      this._fireEvent(false, e);
+    },
+
+    // A hit test at most every HOVER_THROTTLE_MS; the last move of a burst is tested when the
+    // wait ends, so the pointer's resting place always decides what is hovered.
+    _hoverAt: function (e) {
+      if (this._hoverThrottled) {
+        this._pendingMove = e;
+        return;
+      }
+      this._pendingMove = null;
+      var map = this._map;
+      var hit = this._hit(map.mouseEventToLayerPoint(e));
+      var same = hit && this._hovered && hit.kind === this._hovered.kind && hit.index === this._hovered.index;
+      if (!same) {
+        this._leave();
+        if (hit) {
+          this._enter(hit, map.mouseEventToLatLng(e));
+        }
+      }
+      this._hoverThrottled = true;
+      var canvas = this;
+      setTimeout(function () {
+        canvas._hoverThrottled = false;
+        if (canvas._pendingMove && canvas._map) {
+          canvas._hoverAt(canvas._pendingMove);
+        }
+      }, HOVER_THROTTLE_MS);
+    },
+
+    _handleMouseOut: function () {
+      this._pendingMove = null;
+      this._leave();
+    },
+
+    _enter: function (hit, latlng) {
+      this._hovered = hit;
+      L.DomUtil.addClass(this._container, "leaflet-interactive");
+      if (hit.kind === "line") {
+        this._owner._hoverLine(hit.index, latlng);
+        this._requestRedraw();
+      } else {
+        this._owner._hoverPlace(hit.index);
+      }
+    },
+
+    _leave: function () {
+      var hovered = this._hovered;
+      if (!hovered) {
+        return;
+      }
+      this._hovered = null;
+      L.DomUtil.removeClass(this._container, "leaflet-interactive");
+      if (hovered.kind === "line") {
+        this._owner._leaveLine(hovered.index);
+        this._requestRedraw();
+      } else {
+        this._owner._leavePlace(hovered.index);
+      }
+    },
+
+    // Clicks (and mousedown, mouseup, contextmenu) go to what is under the pointer, then to the
+    // map, as Leaflet's canvas does; a click that ends a drag selects nothing.
+    _onClick: function (e) {
+      var hit = this._hit(this._map.mouseEventToLayerPoint(e));
+      if (hit && (e.type === "click" || e.type === "preclick") && this._map._draggableMoved(this)) {
+        hit = null;
+      }
+      this._fireEvent(hit ? [this._owner._target(hit.kind, hit.index)] : false, e);
+    },
+
+    // The whole canvas, once per animation frame at most.
+    _requestRedraw: function () {
+      if (this._map) {
+        this._redrawRequest = this._redrawRequest || L.Util.requestAnimFrame(this._redraw, this);
+      }
+    },
+  });
+
+  L.partnershipCanvas = function (owner, arcs, places, options) {
+    return new L.PartnershipCanvas(owner, arcs, places, options);
+  };
+})();
