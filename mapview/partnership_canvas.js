@@ -54,6 +54,17 @@
       this._placeLatLons = places;
     },
 
+    // A feature group asks each of its layers for its bounds (getBounds): lines and places.
+    getBounds: function () {
+      var bounds = L.latLngBounds(this._placeLatLons);
+      this._arcLatLons.forEach(function (arc) {
+        arc.forEach(function (point) {
+          bounds.extend(point);
+        });
+      });
+      return bounds;
+    },
+
     // Lines drawn last, above the others (the selected line), in this order.
     setTopLines: function (indexes) {
       this._topLines = indexes.filter(function (index) {

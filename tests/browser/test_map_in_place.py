@@ -149,6 +149,15 @@ def test_many_lines_go_to_one_canvas_and_stay_countable(
     frame, container = open_canvas_map(page, streamlit_app, many_lines, open_app, wait_for_map)
     expect(container).to_have_attribute("data-lines-drawn", str(CANVAS_ABOVE + 500))
     expect(frame.locator("path.partnership")).to_have_count(0)
+    # The layer's bounds (Leaflet's FeatureGroup asks each child) take in every place and arc.
+    outside = page.locator(MAP_IFRAME).evaluate(
+        """frame => {
+          const layer = frame.contentWindow.map._partnershipLayer, bounds = layer.getBounds();
+          const points = layer._view.places.latlon.concat(...layer._arcs);
+          return points.filter(point => !bounds.contains(point)).length;
+        }"""
+    )
+    assert outside == 0
 
 
 # In the map's frame: the container point of the middle of the line whose middle is furthest
