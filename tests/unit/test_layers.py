@@ -232,6 +232,14 @@ def test_the_map_loads_only_the_scripts_it_uses(dataset: Dataset) -> None:
     assert "$(" not in html
 
 
+def test_the_layer_and_its_canvas_are_defined_before_the_view_is_drawn(dataset: Dataset) -> None:
+    # The export and the live map carry the same code: a large view needs the canvas too.
+    html = render(dataset)
+    view_call = html.index("L.partnershipLayer({")
+    assert -1 < html.find("L.PartnershipLayer = L.FeatureGroup.extend(") < view_call
+    assert -1 < html.find("L.PartnershipCanvas = L.Canvas.extend(") < view_call
+
+
 @pytest.mark.parametrize("lang", ["en", "uk"])
 def test_a_guard_loads_first_and_names_what_still_works(dataset: Dataset, lang: str) -> None:
     fmap = build_map(dataset, apply_filters(dataset, ALL), lang)
