@@ -58,7 +58,12 @@ def primary_theme(themes: tuple[str, ...], wanted: tuple[str, ...]) -> str:
 
 
 def line_colours(dataset: Dataset) -> dict[str, str]:
-    """Theme colours for this dataset: the themes its partnerships have come first."""
+    """Theme colours for this dataset: the themes its partnerships have come first.
+    Worked out once per dataset: every view and legend asks (4 ms per rerun at 10,000)."""
+    return dataset.derived("line_colours", _line_colours)
+
+
+def _line_colours(dataset: Dataset) -> dict[str, str]:
     in_use = {theme for themes in dataset.partnerships["themes"] for theme in themes}
     return theme_colours(list(dataset.theme_ids), in_use)
 

@@ -96,7 +96,7 @@ FILTERS: tuple[FilterSpec, ...] = (
     ),
     FilterSpec(
         "kind",
-        options=lambda dataset: kinds_in_data(dataset.partnerships["kind"]),
+        options=lambda dataset: dataset.derived("kinds", lambda d: kinds_in_data(d.partnerships["kind"].unique())),
         label=lambda dataset, kind, lang: t(f"kind_{kind}", lang),
         keeps=lambda subject, chosen: _among(subject.kind, chosen),
         multiple=True,
