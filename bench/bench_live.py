@@ -45,12 +45,15 @@ When a step counts as done:
   renderer states its count there) and the count of SVG `path.partnership`; a map with no
   Leaflet container and no `data-lines-drawn` counts -1. When the filter leaves the count as it was (0 → 0), the click's rerun must also have
   been seen to start and finish (Streamlit's `data-test-script-state`).
+- every subject, once its condition holds: two animation frames pass, so the lines are on
+  screen and not only made (the app states its count when its layer is added, and the page
+  may still have other work before it paints).
 - peers: each ends with a caption "N lines, run K" (bench/peers/common.py), so a rerun is
   seen even when it is too fast for the script state to show. Folium peer: the lines as
   for the app, and the caption of a later run with the expected count. pydeck peer: deck.gl
   draws into a WebGL canvas that cannot be counted, so: the deck canvas exists with a size,
-  the caption (sent after the chart) shows the expected count from a later run, then two
-  animation frames pass, in which deck.gl draws the data it was given. Zoom is not read
+  the caption (sent after the chart) shows the expected count from a later run (deck.gl
+  draws the data it was given in the two animation frames that follow). Zoom is not read
   there ("n/a"); "re-created" is about the canvas element.
 """
 
@@ -285,7 +288,6 @@ async def wait_for_map(page: Page, subject: str, lines: int, timeout_s: float, a
     """
     if subject == PYDECK:
         await wait_until(page, f"() => !!({DECK_CANVAS_JS})() && ({peer_shows_js(lines, after_run or 0)})()", timeout_s)
-        await page.evaluate(TWO_FRAMES_JS)  # deck.gl draws new data on its next animation frame
     elif subject == FOLIUM:
         await wait_until(
             page, f"() => ({lines_are_js(lines)})() && ({peer_shows_js(lines, after_run or 0)})()", timeout_s
@@ -294,6 +296,10 @@ async def wait_for_map(page: Page, subject: str, lines: int, timeout_s: float, a
         await wait_until(page, f"() => ({RERUN_DONE_JS})() && ({lines_are_js(lines)})()", timeout_s)
     else:
         await wait_until(page, lines_are_js(lines), timeout_s)
+    # Then two animation frames, for every subject alike: the lines are on screen, not just
+    # made (the app states its count when its layer is added, before the page paints; deck.gl
+    # draws new data on its next frame).
+    await page.evaluate(TWO_FRAMES_JS)
 
 
 async def map_element(page: Page, subject: str) -> object:
