@@ -7,7 +7,9 @@ For each dataset size it starts, one after another:
 - the app (app.py, or --app of another checkout) with PARTNERSHIP_MAP_DATA on the dataset;
 - bench/peers/pydeck_peer.py: the same pairs as one `st.pydeck_chart` ArcLayer (deck.gl);
 - bench/peers/folium_peer.py: the same pairs as one GeoJson layer in a bare `st_folium`.
-  At 0 partnerships it is the floor: an empty st_folium map.
+  At 0 partnerships it is the floor: an empty st_folium map;
+- bench/peers/layer_peer.py: the app's own map (base map and view layer) on a bare page: the
+  map technique without the rest of the app's page.
 
 and measures, in headless Chromium with every request off 127.0.0.1 aborted, in a fresh
 browser context per run (the server stays up for the runs of one case):
@@ -49,7 +51,7 @@ When a step counts as done:
   screen and not only made (the app states its count when its layer is added, and the page
   may still have other work before it paints).
 - peers: each ends with a caption "N lines, run K" (bench/peers/common.py), so a rerun is
-  seen even when it is too fast for the script state to show. Folium peer: the lines as
+  seen even when it is too fast for the script state to show. Folium and map-layer peers: the lines as
   for the app, and the caption of a later run with the expected count. pydeck peer: deck.gl
   draws into a WebGL canvas that cannot be counted, so: the deck canvas exists with a size,
   the caption (sent after the chart) shows the expected count from a later run (deck.gl
@@ -93,7 +95,8 @@ PEERS_DIR = REPO_ROOT / "bench" / "peers"
 DEFAULT_SIZES = (0, 8, 100, 1_000, 10_000)
 SEED_SIZE = 8  # the seed dataset's own eight partnerships, not synthetic ones
 PREFERRED_THEME = "waste"  # "Waste management": the theme bench/load.py clicks too
-APP, PYDECK, FOLIUM = "app", "pydeck peer", "folium peer"
+APP, PYDECK, FOLIUM, LAYER = "app", "pydeck peer", "folium peer", "map-layer peer"
+PEER_SCRIPTS = {PYDECK: "pydeck_peer.py", FOLIUM: "folium_peer.py", LAYER: "layer_peer.py"}
 
 # --- in-page probes ---------------------------------------------------------------------------
 
@@ -213,7 +216,7 @@ class Run:
 
 @dataclass
 class Case:
-    subject: str  # APP, PYDECK or FOLIUM
+    subject: str  # APP or a key of PEER_SCRIPTS
     workload: Workload
     runs: list[Run] = field(default_factory=list)
     peak_mb: float | None = None
@@ -288,7 +291,7 @@ async def wait_for_map(page: Page, subject: str, lines: int, timeout_s: float, a
     """
     if subject == PYDECK:
         await wait_until(page, f"() => !!({DECK_CANVAS_JS})() && ({peer_shows_js(lines, after_run or 0)})()", timeout_s)
-    elif subject == FOLIUM:
+    elif subject in (FOLIUM, LAYER):
         await wait_until(
             page, f"() => ({lines_are_js(lines)})() && ({peer_shows_js(lines, after_run or 0)})()", timeout_s
         )
@@ -353,7 +356,7 @@ def start(subject: str, work: Workload, app: Path, launch_dir: Path, log_dir: Pa
     if subject == APP:
         # cwd = the app's own root: its .streamlit/config.toml (static serving) and its code.
         return launch_streamlit(app, work.data_dir, cwd=app.parent, log_dir=log_dir)
-    script = PEERS_DIR / ("pydeck_peer.py" if subject == PYDECK else "folium_peer.py")
+    script = PEERS_DIR / PEER_SCRIPTS[subject]
     linked = launch_dir / script.name
     if not linked.exists():
         with_app_static(script, REPO_ROOT, launch_dir)
@@ -396,7 +399,7 @@ async def run_all(args: argparse.Namespace, workloads: dict[int, Workload], root
     for size in args.sizes:
         cases.append(Case(APP, workloads[size]))
         if size in args.peer_sizes:
-            cases += [Case(PYDECK, workloads[size]), Case(FOLIUM, workloads[size])]
+            cases += [Case(PYDECK, workloads[size]), Case(FOLIUM, workloads[size]), Case(LAYER, workloads[size])]
     if not any(case.subject == FOLIUM and case.workload.size == 0 for case in cases):
         cases.append(Case(FOLIUM, workloads[0]))  # the floor every ratio is taken against
     launch_dir = root / "launch"
