@@ -119,6 +119,10 @@
     _drawOrder: function () {
       var top = this._topLines.slice();
       if (this._hovered && this._hovered.kind === "line") {
+        // (The selected line, hovered, is drawn once, on top.)
+        top = top.filter(function (index) {
+          return index !== this._hovered.index;
+        }, this);
         top.push(this._hovered.index);
       }
       var order = [];
