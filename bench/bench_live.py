@@ -138,14 +138,20 @@ DECK_CANVAS_JS = f"""() => {{
 # Set before the click: records that a rerun started, so "finished" means this click's rerun.
 WATCH_RERUN_JS = """() => {
   const app = document.querySelector("[data-testid='stApp']");
-  const run = { started: false };
+  const run = { started: false, href: location.href };
   window.__benchRun = run;
   // Any change counts: the state is notRunning now, and a quick rerun can be over (back to
   // notRunning) by the time the observer's callback reads the attribute.
   new MutationObserver(() => { run.started = true; })
     .observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
 }"""
-RERUN_DONE_JS = f"() => !!(window.__benchRun && window.__benchRun.started) && ({SCRIPT_DONE_JS})()"
+# A rerun can also be over within one React render, so that the script state never shows it
+# (1 in 10 filter changes at 0 partnerships): the app then tells it by the address, which it
+# brings up to date (?theme=...) at the end of every run.
+RERUN_DONE_JS = f"""() => {{
+  const run = window.__benchRun;
+  return !!run && (run.started || location.href !== run.href) && ({SCRIPT_DONE_JS})();
+}}"""
 # The peers' last element, "8 lines, run 3" (bench/peers/common.py): [lines, run], null on the app.
 PEER_STATUS_JS = """() => {
   for (const caption of document.querySelectorAll("[data-testid='stCaptionContainer']")) {
