@@ -196,7 +196,8 @@ def legend_html(dataset: Dataset, view: View, lines: list[dict], wanted_themes: 
 
 # The same for every view and language: it goes in the base map's header once.
 # `.presenter` (set by the layer) makes every text on the map readable from the back of a
-# room at 1920x1080: at least 22 px.
+# room at 1920x1080: at least 22 px. A line's tooltip wraps (Leaflet's tooltips do not): a
+# line with three themes made it wider than a narrow map.
 MAP_CSS = """
 <style>
 .map-legend { background: rgba(255,255,255,0.94); padding: 8px 10px; border-radius: 6px;
@@ -209,12 +210,14 @@ MAP_CSS = """
 .place-label { position: absolute; white-space: nowrap; font: 600 14px/1.2 system-ui, sans-serif; color: #111;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff; pointer-events: none; }
 .place-label-crowded { opacity: 0.85; }
-.leaflet-tooltip.line-tooltip table th { text-align: left; padding-right: 6px; }
+.leaflet-tooltip.line-tooltip { white-space: normal; width: max-content; max-width: 320px; }
+.leaflet-tooltip.line-tooltip table th { text-align: left; vertical-align: top; padding-right: 6px; white-space: nowrap; }
 .presenter .map-legend { font-size: 22px; max-width: 420px; }
 .presenter .map-legend svg { transform: scale(1.3); }
 .presenter .place-label, .presenter .leaflet-tooltip, .presenter .foliumtooltip th,
 .presenter .foliumtooltip td { font-size: 22px; }
 .presenter .leaflet-control-scale-line { font-size: 18px; }
+.presenter .leaflet-tooltip.line-tooltip { max-width: 520px; }
 </style>
 """
 

@@ -202,6 +202,11 @@ def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
     tooltip = frame.locator(".line-tooltip")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text(t("kind", "en"))
+    # A long list of themes wraps inside the tooltip's maximum width instead of running off the map.
+    width, max_width = tooltip.evaluate(
+        "tip => [tip.getBoundingClientRect().width, parseFloat(getComputedStyle(tip).maxWidth)]"
+    )
+    assert width <= max_width + 20, (width, max_width)  # + its padding and border
 
     page.mouse.click(target["x"], target["y"])
     wait_for_script_to_finish(page, initial_wait_ms=300)
