@@ -141,6 +141,7 @@
       }
     },
 
+    // Leaflet's canvas projects each path again here; this one scales its points at each draw.
     _onZoomEnd: function () {},
 
     _draw: function () {

@@ -3,9 +3,9 @@
 // Python (mapview/layers.py) sends a compact view: places as rows, lines as indexes into
 // them, styles as indexes into small tables. The arcs are bent here, in the browser, so a
 // line costs tens of bytes instead of its 49 points; above a threshold lines and places go
-// to one canvas that draws them itself (partnership_canvas.js) instead of one SVG path each. A filter change, a tour step or a language switch
-// replaces this layer only: the map, its zoom and its pan stay, and the outlines are not
-// fetched again.
+// to one canvas that draws them itself (partnership_canvas.js) instead of one SVG path each.
+// A filter change, a tour step or a language switch replaces this layer only: the map, its
+// zoom and its pan stay, and the outlines are not fetched again.
 //
 // What tests and users can count is written on the map container:
 //   data-lines-drawn, data-selected, data-renderer ("svg" or "canvas"), data-view-updates,
@@ -329,6 +329,7 @@
       return this._targets[key];
     },
 
+    // The SVG paths' own events (the canvas finds the line under the pointer itself).
     _hover: function (event) {
       this._hoverLine(event.target._partnershipIndex, event.latlng);
     },
