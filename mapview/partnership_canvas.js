@@ -36,17 +36,6 @@
       });
   }
 
-  // Squared distance from point (x, y) to the segment (ax, ay)-(bx, by).
-  function segmentDistance2(x, y, ax, ay, bx, by) {
-    var dx = bx - ax;
-    var dy = by - ay;
-    var t = dx || dy ? ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy) : 0;
-    t = Math.max(0, Math.min(1, t));
-    var ex = ax + t * dx - x;
-    var ey = ay + t * dy - y;
-    return ex * ex + ey * ey;
-  }
-
   L.PartnershipCanvas = L.Canvas.extend({
     // arcs: one [[lat, lon], ...] per line; places: one [lat, lon] per place.
     initialize: function (owner, arcs, places, options) {
@@ -244,9 +233,11 @@
           continue;
         }
         var points = this._arcs[index];
+        var pointer = L.point(x, y);
         for (var j = 2; j < points.length; j += 2) {
-          var d2 = segmentDistance2(x, y, points[j - 2] * k, points[j - 1] * k, points[j] * k, points[j + 1] * k);
-          if (d2 <= tolerance * tolerance) {
+          var from = L.point(points[j - 2] * k, points[j - 1] * k);
+          var to = L.point(points[j] * k, points[j + 1] * k);
+          if (L.LineUtil.pointToSegmentDistance(pointer, from, to) <= tolerance) {
             return { kind: "line", index: index };
           }
         }
