@@ -89,8 +89,17 @@ def test_long_funding_lists_show_their_first_rows_and_say_how_many(
     assert longest > MAX_LISTED
     at = open_app(data_dir=large)
     assert t("listed_first", "en", shown=MAX_LISTED, count=longest) in [c.value for c in at.caption]
-    # Totals still count every row.
+    # Totals still count every row, and the Funding page lists every grant.
     assert len(at.metric) == len([summary for summary in summaries if summary.totals])
+    (see_all,) = at.get("page_link")
+    assert see_all.value == t("funding_see_all", "en")
+    assert see_all.proto.page == "Funding" and not see_all.proto.external
+
+
+def test_short_funding_lists_send_no_one_elsewhere(open_app: Callable[..., AppTest]) -> None:
+    at = open_app()
+    assert not at.exception
+    assert not at.get("page_link")
 
 
 def test_a_filter_that_shortens_the_table_brings_the_reader_back_to_a_page_that_exists(
