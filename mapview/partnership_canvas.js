@@ -36,8 +36,20 @@
       });
   }
 
+  // Leaflet's default CRS (EPSG:3857, this app's) at zoom 0, written into out[at], out[at + 1]:
+  // L.Projection.SphericalMercator, then the CRS's transformation, scaled to the 256 px world.
+  // crs.latLngToPoint makes three objects a point, 150,000 at 1,000 lines on every update.
+  var MAX_LATITUDE = L.Projection.SphericalMercator.MAX_LATITUDE;
+  var WORLD_PX = 256;
+
+  function webMercator(lat, lon, out, at) {
+    var sin = Math.sin((Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180);
+    out[at] = WORLD_PX * (0.5 + lon / 360);
+    out[at + 1] = WORLD_PX * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
+  }
+
   L.PartnershipCanvas = L.Canvas.extend({
-    // arcs: one [[lat, lon], ...] per line; places: one [lat, lon] per place.
+    // arcs: one flat [lat0, lon0, lat1, lon1, ...] per line; places: one [lat, lon] per place.
     initialize: function (owner, arcs, places, options) {
       L.Canvas.prototype.initialize.call(this, options);
       this._owner = owner;
@@ -53,9 +65,9 @@
     getBounds: function () {
       var bounds = L.latLngBounds(this._placeLatLons);
       this._arcLatLons.forEach(function (arc) {
-        arc.forEach(function (point) {
-          bounds.extend(point);
-        });
+        for (var i = 0; i < arc.length; i += 2) {
+          bounds.extend([arc[i], arc[i + 1]]);
+        }
       });
       return bounds;
     },
@@ -80,17 +92,22 @@
         }
         return box;
       });
-      this._places = this._worldPoints(this._placeLatLons);
+      this._places = this._worldPoints([].concat.apply([], this._placeLatLons));
       L.Canvas.prototype.onAdd.call(this, map);
     },
 
-    // [[lat, lon], ...] as flat world pixels at zoom 0 (x0, y0, x1, y1, ...) in the map's CRS.
+    // Flat [lat0, lon0, ...] as flat world pixels at zoom 0 (x0, y0, ...) in the map's CRS.
     _worldPoints: function (latlons) {
-      var flat = new Float64Array(latlons.length * 2);
-      for (var i = 0; i < latlons.length; i++) {
-        var point = this._crs.latLngToPoint(L.latLng(latlons[i][0], latlons[i][1]), 0);
-        flat[2 * i] = point.x;
-        flat[2 * i + 1] = point.y;
+      var flat = new Float64Array(latlons.length);
+      var mercator = this._crs === L.CRS.EPSG3857;
+      for (var i = 0; i < latlons.length; i += 2) {
+        if (mercator) {
+          webMercator(latlons[i], latlons[i + 1], flat, i);
+        } else {
+          var point = this._crs.latLngToPoint(L.latLng(latlons[i], latlons[i + 1]), 0);
+          flat[i] = point.x;
+          flat[i + 1] = point.y;
+        }
       }
       return flat;
     },

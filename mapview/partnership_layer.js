@@ -45,37 +45,56 @@
     ];
   }
 
-  function arcPoints(start, end, bend) {
+  // The arc as flat numbers, [lat0, lon0, lat1, lon1, ...]: at 1,000 lines, arrays per point
+  // were 150,000 small objects to make and collect on every filter change.
+  function arcLatLons(start, end, bend) {
     var a = toVector(start[0], start[1]);
     var b = toVector(end[0], end[1]);
     var dot = Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2]));
     var omega = Math.acos(dot);
     if (omega < 1e-9) {
-      return [start, end];
+      return Float64Array.of(start[0], start[1], end[0], end[1]);
     }
-    var n = [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-    var length = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-    n = [n[0] / length, n[1] / length, n[2] / length];
+    var nx = a[1] * b[2] - a[2] * b[1];
+    var ny = a[2] * b[0] - a[0] * b[2];
+    var nz = a[0] * b[1] - a[1] * b[0];
+    var length = Math.sqrt(nx * nx + ny * ny + nz * nz);
+    nx /= length;
+    ny /= length;
+    nz /= length;
     var sinOmega = Math.sin(omega);
-    var points = [];
-    for (var step = 0; step <= SEGMENTS; step++) {
+    var flat = new Float64Array(2 * (SEGMENTS + 1));
+    for (var step = 1; step < SEGMENTS; step++) {
       var t = step / SEGMENTS;
       var wa = Math.sin((1 - t) * omega) / sinOmega;
       var wb = Math.sin(t * omega) / sinOmega;
       var theta = bend * omega * Math.sin(Math.PI * t);
       var c = Math.cos(theta);
       var s = Math.sin(theta);
-      points.push(
-        toLatLon([
-          c * (wa * a[0] + wb * b[0]) + s * n[0],
-          c * (wa * a[1] + wb * b[1]) + s * n[1],
-          c * (wa * a[2] + wb * b[2]) + s * n[2],
-        ])
-      );
+      var x = c * (wa * a[0] + wb * b[0]) + s * nx;
+      var y = c * (wa * a[1] + wb * b[1]) + s * ny;
+      var z = c * (wa * a[2] + wb * b[2]) + s * nz;
+      flat[2 * step] = (Math.atan2(z, Math.sqrt(x * x + y * y)) * 180) / Math.PI;
+      flat[2 * step + 1] = (Math.atan2(y, x) * 180) / Math.PI;
     }
-    points[0] = start;
-    points[points.length - 1] = end;
-    return points;
+    flat[0] = start[0];
+    flat[1] = start[1];
+    flat[2 * SEGMENTS] = end[0];
+    flat[2 * SEGMENTS + 1] = end[1];
+    return flat;
+  }
+
+  // [lat0, lon0, lat1, lon1, ...] as [[lat0, lon0], [lat1, lon1], ...], for an SVG polyline.
+  function latLonPairs(flat) {
+    var pairs = [];
+    for (var i = 0; i < flat.length; i += 2) {
+      pairs.push([flat[i], flat[i + 1]]);
+    }
+    return pairs;
+  }
+
+  function arcPoints(start, end, bend) {
+    return latLonPairs(arcLatLons(start, end, bend));
   }
 
   // ---- small DOM helpers: text from the data only ever goes in as text --------------------
@@ -131,7 +150,7 @@
       var container = map.getContainer();
       container.classList.toggle("presenter", !!view.presenter);
       this._arcs = view.lines.ids.map(function (_, i) {
-        return arcPoints(view.places.latlon[view.lines.from[i]], view.places.latlon[view.lines.to[i]], view.lines.bend[i]);
+        return arcLatLons(view.places.latlon[view.lines.from[i]], view.places.latlon[view.lines.to[i]], view.lines.bend[i]);
       });
       if (this._arcs.length > view.canvasAbove) {
         this._canvas = L.partnershipCanvas(this, this._arcs, view.places.latlon, { padding: 0.3, tolerance: 2 });
@@ -212,7 +231,7 @@
       var lines = view.lines;
       var drawn = [];
       for (var i = 0; i < lines.ids.length; i++) {
-        var line = L.polyline(this._arcs[i], this._lineStyle(i, false));
+        var line = L.polyline(latLonPairs(this._arcs[i]), this._lineStyle(i, false));
         // streamlit-folium returns the clicked layer's GeoJSON: its id says which line it was.
         line.feature = { type: "Feature", properties: { id: lines.ids[i] } };
         line._partnershipIndex = i;
@@ -733,4 +752,5 @@
     return new L.PartnershipLayer(view);
   };
   L.partnershipLayer.arcPoints = arcPoints;
+  L.partnershipLayer.latLonPairs = latLonPairs;
 })();

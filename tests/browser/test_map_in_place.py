@@ -153,18 +153,38 @@ def test_many_lines_go_to_one_canvas_and_stay_countable(
     outside = page.locator(MAP_IFRAME).evaluate(
         """frame => {
           const layer = frame.contentWindow.map._partnershipLayer, bounds = layer.getBounds();
-          const points = layer._view.places.latlon.concat(...layer._arcs);
+          const arcs = layer._arcs.map(frame.contentWindow.L.partnershipLayer.latLonPairs);
+          const points = layer._view.places.latlon.concat(...arcs);
           return points.filter(point => !bounds.contains(point)).length;
         }"""
     )
     assert outside == 0
+    # The canvas projects every point itself (no objects per point): where Leaflet's CRS would.
+    farthest = page.locator(MAP_IFRAME).evaluate(
+        """frame => {
+          const L = frame.contentWindow.L, map = frame.contentWindow.map, crs = map.options.crs;
+          const canvas = map._partnershipLayer._canvas;
+          const worst = (latlons, world) => {
+            let most = 0;
+            for (let i = 0; i < latlons.length; i += 2) {
+              const p = crs.latLngToPoint(L.latLng(latlons[i], latlons[i + 1]), 0);
+              most = Math.max(most, Math.abs(p.x - world[i]), Math.abs(p.y - world[i + 1]));
+            }
+            return most;
+          };
+          const places = [].concat(...map._partnershipLayer._view.places.latlon);
+          return Math.max(worst(places, canvas._places), ...canvas._arcLatLons.map((arc, i) => worst(arc, canvas._arcs[i])));
+        }"""
+    )
+    assert farthest < 1e-9, farthest
 
 
 # In the map's frame: the container point of the middle of the line whose middle is furthest
 # from every other line's middle (so the pointer is over that line alone), and the ids of the
 # lines that pass within a few pixels of it.
 LONE_LINE_MIDDLE_JS = """frame => {
-  const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer, arcs = layer._arcs;
+  const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer;
+  const arcs = layer._arcs.map(w.L.partnershipLayer.latLonPairs);
   const onScreen = arc => arc.map(point => map.latLngToContainerPoint(point));
   const middles = arcs.map(arc => map.latLngToContainerPoint(arc[Math.floor(arc.length / 2)]));
   const size = map.getSize();
