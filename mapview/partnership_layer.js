@@ -38,13 +38,6 @@
     return [Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)];
   }
 
-  function toLatLon(v) {
-    return [
-      (Math.atan2(v[2], Math.sqrt(v[0] * v[0] + v[1] * v[1])) * 180) / Math.PI,
-      (Math.atan2(v[1], v[0]) * 180) / Math.PI,
-    ];
-  }
-
   // The arc as flat numbers, [lat0, lon0, lat1, lon1, ...]: at 1,000 lines, arrays per point
   // were 150,000 small objects to make and collect on every filter change.
   function arcLatLons(start, end, bend) {
@@ -93,6 +86,7 @@
     return pairs;
   }
 
+  // As geo/arcs.py gives an arc, [[lat, lon], ...]: a browser test compares the two.
   function arcPoints(start, end, bend) {
     return latLonPairs(arcLatLons(start, end, bend));
   }
@@ -419,7 +413,7 @@
           // A link that opens on a tour stop: framed at once, and again at the frame's final size.
           map.fitBounds(view.fly.bounds, L.extend({ maxZoom: view.fly.maxZoom, animate: false }, padding));
           state.fitted = true;
-          this._refitUntilMoved(map, state);
+          this._refitUntilMoved(map, state, view);
         }
         return;
       }
@@ -431,7 +425,7 @@
         // Not animated: the map opens on its view (an animation would end after the reader's first move).
         map.fitBounds(view.bounds, L.extend({ maxZoom: view.maxZoom, animate: false }, this._padding(map)));
         state.fitted = true;
-        this._refitUntilMoved(map, state);
+        this._refitUntilMoved(map, state, view);
       }
     },
 
@@ -453,7 +447,7 @@
       });
     },
 
-    _refitUntilMoved: function (map, state) {
+    _refitUntilMoved: function (map, state, firstView) {
       var container = map.getContainer();
       var moved = function () {
         state.readerMoved = true;
@@ -494,10 +488,15 @@
       };
       map.on("resize", refit);
       // Leaflet may have measured the frame before its final size without a resize to follow.
+      // These corrections are the first view's: a view drawn since (a filter changed within the
+      // first second) keeps the zoom and pan the reader had, as every later view does.
       [200, 1000].forEach(function (delay) {
         setTimeout(function () {
           map.invalidateSize({ pan: false });
-          refit();
+          var layer = map._partnershipLayer;
+          if (layer && layer._view === firstView) {
+            refit();
+          }
           if (delay === 1000) {
             // For tests and screenshots: the first framing is final.
             container.setAttribute("data-camera", "settled");

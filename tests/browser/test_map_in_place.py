@@ -83,6 +83,34 @@ def test_a_filter_change_redraws_in_the_same_frame_and_keeps_the_zoom(
     screenshot(page, "map-in-place-waste")
 
 
+# In the map's frame, as soon as its first view is drawn (before that view's framing is
+# corrected at 200 ms and 1,000 ms): what a filter change does, a new view with other bounds
+# in place of the old; then the camera right after it, and whether the map had settled.
+SWAP_VIEW_JS = """() => {
+  const map = window.map, first = map._partnershipLayer;
+  const view = Object.assign({}, first._view, { bounds: [[55.60, 12.45], [55.75, 12.65]], fly: null });
+  map.removeLayer(first);
+  map.addLayer(L.partnershipLayer(view));
+  const centre = map.getCenter();
+  return { zoom: map.getZoom(), lat: centre.lat, lng: centre.lng, camera: map.getContainer().getAttribute("data-camera") };
+}"""
+
+
+def test_a_view_drawn_in_the_first_second_keeps_the_camera(page: Page, app_server, open_app, wait_for_map) -> None:
+    open_app(page, app_server, "/?tiles=off")
+    wait_for_map(page)
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    frame.wait_for_function("() => window.map && window.map._partnershipLayer", polling=10)
+    after_swap = frame.evaluate(SWAP_VIEW_JS)
+    assert after_swap["camera"] is None, "the map settled before the test could change its view"
+    expect(page.frame_locator(MAP_IFRAME).locator(CONTAINER)).to_have_attribute("data-camera", "settled")
+    now = frame.evaluate("() => { const c = map.getCenter(); return { zoom: map.getZoom(), lat: c.lat, lng: c.lng }; }")
+    assert now["zoom"] == after_swap["zoom"]
+    # (Streamlit may still resize the frame, which moves the centre a little: not a reframing.)
+    assert now["lat"] == pytest.approx(after_swap["lat"], abs=0.1)
+    assert now["lng"] == pytest.approx(after_swap["lng"], abs=0.1)
+
+
 def test_language_switch_and_tour_steps_keep_the_frame(
     page: Page, app_server, open_app, wait_for_map, wait_for_script_to_finish
 ) -> None:
