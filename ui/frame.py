@@ -100,6 +100,12 @@ def run_page(body: Callable[[], None]) -> None:
         _run(body)
 
 
+def page_link(title_key: str, label: str) -> None:
+    """A link to one of PAGES, with its icon: the reader's filters and language come along."""
+    script, _, icon, _ = next(page for page in PAGES if page[1] == title_key)
+    st.page_link(script, label=label, icon=icon)
+
+
 def current_frame() -> Frame:
     frame = _ACTIVE.get()
     if frame is None:

@@ -15,13 +15,13 @@ from partnerships.filters import View
 from partnerships.funding import FunderSummary, FundingLine
 from partnerships.i18n import format_amount, t
 from partnerships.labels import programme_name, theme_labels
+from ui.frame import page_link
 
-# The map's side panel summarises; the Funding page and the CSV downloads have every row.
-# Every listed row is Markdown that the browser parses again on each rerun: at 10,000
-# partnerships, two funders' lists of 50 rows delayed a filter change's map by about 60 ms,
-# lists of 10 by under 20 ms (measured in the live app).
+# The map page's panels summarise; the Funding page and the CSV downloads have every row.
+# Every listed row is drawn again in the browser on each rerun: at 10,000 partnerships, two
+# funders' lists of 50 rows delayed a filter change by about 60 ms, lists of 10 by under 20 ms
+# (measured in the live app; as escaped HTML instead of Markdown they cost the same).
 MAX_LISTED = 10
-FUNDING_PAGE = "pages/2_Funding.py"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
@@ -107,7 +107,7 @@ def funding_panel(summaries: list[FunderSummary], unfunded: list[str], dataset: 
                 ),
             )
     if any(len(summary.lines) > MAX_LISTED for summary in summaries):
-        st.page_link(FUNDING_PAGE, label=t("funding_see_all", lang), icon=":material/payments:")
+        page_link("page_funding", t("funding_see_all", lang))
     if unfunded:
         st.markdown(f"**{t('funding_programmes_without', lang)}**")
         st.markdown("\n".join(f"- {md(programme_name(dataset, p, lang))}" for p in unfunded))

@@ -96,7 +96,7 @@ def test_long_funding_lists_show_their_first_rows_and_say_how_many(
     assert see_all.proto.page == "Funding" and not see_all.proto.external
 
 
-def test_short_funding_lists_send_no_one_elsewhere(open_app: Callable[..., AppTest]) -> None:
+def test_short_funding_lists_need_no_link_to_the_funding_page(open_app: Callable[..., AppTest]) -> None:
     at = open_app()
     assert not at.exception
     assert not at.get("page_link")
