@@ -48,6 +48,23 @@
     out[at + 1] = WORLD_PX * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
   }
 
+  // An arc's world pixels and their box, by the arc's [lat, lon] numbers: the layer hands the
+  // next view the same arcs when their lines stay on screen (arcsOf in partnership_layer.js),
+  // so a filter change projects only lines it did not draw before. Weak: an arc no view holds
+  // is collected with its pixels.
+  var projectedArcs = new WeakMap();
+
+  function boxOf(points) {
+    var box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (var j = 0; j < points.length; j += 2) {
+      box[0] = Math.min(box[0], points[j]);
+      box[1] = Math.min(box[1], points[j + 1]);
+      box[2] = Math.max(box[2], points[j]);
+      box[3] = Math.max(box[3], points[j + 1]);
+    }
+    return box;
+  }
+
   L.PartnershipCanvas = L.Canvas.extend({
     // arcs: one flat [lat0, lon0, lat1, lon1, ...] per line; places: one [lat, lon] per place.
     initialize: function (owner, arcs, places, options) {
@@ -81,19 +98,30 @@
 
     onAdd: function (map) {
       this._crs = map.options.crs;
-      this._arcs = this._arcLatLons.map(this._worldPoints, this);
-      this._boxes = this._arcs.map(function (points) {
-        var box = [Infinity, Infinity, -Infinity, -Infinity];
-        for (var j = 0; j < points.length; j += 2) {
-          box[0] = Math.min(box[0], points[j]);
-          box[1] = Math.min(box[1], points[j + 1]);
-          box[2] = Math.max(box[2], points[j]);
-          box[3] = Math.max(box[3], points[j + 1]);
-        }
-        return box;
+      var projected = this._arcLatLons.map(this._projectedArc, this);
+      this._arcs = projected.map(function (arc) {
+        return arc.points;
+      });
+      this._boxes = projected.map(function (arc) {
+        return arc.box;
       });
       this._places = this._worldPoints([].concat.apply([], this._placeLatLons));
       L.Canvas.prototype.onAdd.call(this, map);
+    },
+
+    // An arc's world pixels and their box ({points, box}); kept per arc in Web Mercator, the
+    // CRS of every map here (another CRS is projected on every view).
+    _projectedArc: function (latlons) {
+      var mercator = this._crs === L.CRS.EPSG3857;
+      var projected = mercator && projectedArcs.get(latlons);
+      if (!projected) {
+        var points = this._worldPoints(latlons);
+        projected = { points: points, box: boxOf(points) };
+        if (mercator) {
+          projectedArcs.set(latlons, projected);
+        }
+      }
+      return projected;
     },
 
     // Flat [lat0, lon0, ...] as flat world pixels at zoom 0 (x0, y0, ...) in the map's CRS.

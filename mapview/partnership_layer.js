@@ -77,6 +77,28 @@
     return flat;
   }
 
+  // The arcs of the view on screen, by their ends and bend. The next view (a filter, a tour
+  // step, a language) mostly draws lines that are on screen already, and bending 1,049 arcs
+  // took 8 ms of a filter change at 10,000 partnerships. Only the view on screen is kept, so
+  // the cache is never larger than what is drawn.
+  var arcsOnScreen = new Map();
+
+  function arcsOf(view) {
+    var lines = view.lines;
+    var latlon = view.places.latlon;
+    var kept = new Map();
+    var arcs = lines.ids.map(function (_, i) {
+      var start = latlon[lines.from[i]];
+      var end = latlon[lines.to[i]];
+      var key = start[0] + "," + start[1] + "," + end[0] + "," + end[1] + "," + lines.bend[i];
+      var arc = kept.get(key) || arcsOnScreen.get(key) || arcLatLons(start, end, lines.bend[i]);
+      kept.set(key, arc);
+      return arc;
+    });
+    arcsOnScreen = kept;
+    return arcs;
+  }
+
   // [lat0, lon0, lat1, lon1, ...] as [[lat0, lon0], [lat1, lon1], ...], for an SVG polyline.
   function latLonPairs(flat) {
     var pairs = [];
@@ -143,9 +165,7 @@
       var view = this._view;
       var container = map.getContainer();
       container.classList.toggle("presenter", !!view.presenter);
-      this._arcs = view.lines.ids.map(function (_, i) {
-        return arcLatLons(view.places.latlon[view.lines.from[i]], view.places.latlon[view.lines.to[i]], view.lines.bend[i]);
-      });
+      this._arcs = arcsOf(view);
       if (this._arcs.length > view.canvasAbove) {
         this._canvas = L.partnershipCanvas(this, this._arcs, view.places.latlon, { padding: 0.3, tolerance: 2 });
         this._canvas.setTopLines([view.lines.ids.indexOf(view.selected)]);

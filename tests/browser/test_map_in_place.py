@@ -159,8 +159,9 @@ def many_lines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield folder
 
 
-def open_canvas_map(
-    page: Page, streamlit_app, many_lines: Path, open_app, wait_for_map
+@pytest.fixture
+def canvas_map(
+    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
 ) -> tuple[FrameLocator, Locator]:
     """The map of `many_lines` (a server of its own), drawn on a canvas: its frame and its container."""
     server = streamlit_app(data_dir=many_lines)
@@ -171,10 +172,8 @@ def open_canvas_map(
     return frame, container
 
 
-def test_many_lines_go_to_one_canvas_and_stay_countable(
-    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
-) -> None:
-    frame, container = open_canvas_map(page, streamlit_app, many_lines, open_app, wait_for_map)
+def test_many_lines_go_to_one_canvas_and_stay_countable(page: Page, canvas_map: tuple[FrameLocator, Locator]) -> None:
+    frame, container = canvas_map
     expect(container).to_have_attribute("data-lines-drawn", str(CANVAS_ABOVE + 500))
     expect(frame.locator("path.partnership")).to_have_count(0)
     # The layer's bounds (Leaflet's FeatureGroup asks each child) take in every place and arc.
@@ -188,22 +187,57 @@ def test_many_lines_go_to_one_canvas_and_stay_countable(
     )
     assert outside == 0
     # The canvas projects every point itself (no objects per point): where Leaflet's CRS would.
-    farthest = page.locator(MAP_IFRAME).evaluate(
+    farthest = page.locator(MAP_IFRAME).evaluate(CANVAS_OFF_LEAFLET_JS)
+    assert farthest < 1e-9, farthest
+
+
+# In the map's frame: how far (world pixels at zoom 0) the canvas puts any place or arc point
+# from where Leaflet's CRS projects it, and any arc from its line's own ends and bend.
+CANVAS_OFF_LEAFLET_JS = """frame => {
+  const L = frame.contentWindow.L, map = frame.contentWindow.map, crs = map.options.crs;
+  const layer = map._partnershipLayer, canvas = layer._canvas, view = layer._view;
+  const worst = (latlons, world) => {
+    let most = 0;
+    for (let i = 0; i < latlons.length; i += 2) {
+      const p = crs.latLngToPoint(L.latLng(latlons[i], latlons[i + 1]), 0);
+      most = Math.max(most, Math.abs(p.x - world[i]), Math.abs(p.y - world[i + 1]));
+    }
+    return most;
+  };
+  const bentAnew = i => [].concat(...L.partnershipLayer.arcPoints(
+    view.places.latlon[view.lines.from[i]], view.places.latlon[view.lines.to[i]], view.lines.bend[i]));
+  const places = [].concat(...view.places.latlon);
+  return Math.max(
+    worst(places, canvas._places),
+    ...canvas._arcLatLons.map((arc, i) => worst(arc, canvas._arcs[i])),
+    ...canvas._arcLatLons.map((arc, i) => Math.max(...bentAnew(i).map((value, j) => Math.abs(value - arc[j])))),
+  );
+}"""
+
+
+def test_a_tour_step_on_the_canvas_reuses_the_lines_it_drew(
+    page: Page, canvas_map: tuple[FrameLocator, Locator]
+) -> None:
+    frame, container = canvas_map
+    expect(container).to_have_attribute("data-view-updates", "1")
+    page.locator(MAP_IFRAME).evaluate(
+        "frame => { frame.contentWindow.__firstArcs = frame.contentWindow.map._partnershipLayer._arcs; }"
+    )
+    page.get_by_role("button", name=t("tour_start", "en")).click()
+    expect(container).to_have_attribute("data-view-updates", "2")
+    expect(container).not_to_have_attribute("data-selected", "")
+    expect(container).to_have_attribute("data-renderer", "canvas")
+    # The same lines: none is bent or projected again (a filter change at 10,000 saved 15 ms),
+    # and each still runs between its own ends, where Leaflet would put it.
+    reused = page.locator(MAP_IFRAME).evaluate(
         """frame => {
-          const L = frame.contentWindow.L, map = frame.contentWindow.map, crs = map.options.crs;
-          const canvas = map._partnershipLayer._canvas;
-          const worst = (latlons, world) => {
-            let most = 0;
-            for (let i = 0; i < latlons.length; i += 2) {
-              const p = crs.latLngToPoint(L.latLng(latlons[i], latlons[i + 1]), 0);
-              most = Math.max(most, Math.abs(p.x - world[i]), Math.abs(p.y - world[i + 1]));
-            }
-            return most;
-          };
-          const places = [].concat(...map._partnershipLayer._view.places.latlon);
-          return Math.max(worst(places, canvas._places), ...canvas._arcLatLons.map((arc, i) => worst(arc, canvas._arcs[i])));
+          const before = new Set(frame.contentWindow.__firstArcs);
+          const arcs = frame.contentWindow.map._partnershipLayer._arcs;
+          return [arcs.filter(arc => before.has(arc)).length, arcs.length];
         }"""
     )
+    assert reused == [CANVAS_ABOVE + 500, CANVAS_ABOVE + 500]
+    farthest = page.locator(MAP_IFRAME).evaluate(CANVAS_OFF_LEAFLET_JS)
     assert farthest < 1e-9, farthest
 
 
@@ -233,15 +267,9 @@ LONE_LINE_MIDDLE_JS = """frame => {
 
 
 def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
-    page: Page,
-    streamlit_app: Callable[..., object],
-    vendored_assets: Path,
-    many_lines: Path,
-    open_app,
-    wait_for_map,
-    wait_for_script_to_finish,
+    page: Page, canvas_map: tuple[FrameLocator, Locator], wait_for_script_to_finish
 ) -> None:
-    frame, container = open_canvas_map(page, streamlit_app, many_lines, open_app, wait_for_map)
+    frame, container = canvas_map
     expect(container).to_have_attribute("data-camera", "settled")
     target = page.locator(MAP_IFRAME).evaluate(LONE_LINE_MIDDLE_JS)
     assert target["room"] > 6, target  # no other line under the pointer
@@ -278,9 +306,9 @@ LONE_PLACE_JS = """frame => {
 
 
 def test_a_place_on_the_canvas_shows_its_own_name_on_hover(
-    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
+    page: Page, canvas_map: tuple[FrameLocator, Locator]
 ) -> None:
-    frame, container = open_canvas_map(page, streamlit_app, many_lines, open_app, wait_for_map)
+    frame, container = canvas_map
     expect(container).to_have_attribute("data-camera", "settled")
     target = page.locator(MAP_IFRAME).evaluate(LONE_PLACE_JS)
     assert target["room"] > 20, target  # one marker under the pointer
