@@ -129,6 +129,63 @@
     return !(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom);
   }
 
+  // The boxes already taken on screen (labels, markers, the legend), filed by the 64 px cells
+  // they cover, so that "is this spot free?" asks only the boxes near it. At 1,000 places,
+  // placing 125 labels tried about 300 spots against 250 boxes each, and each try at joining a
+  // label copied the whole list: 10 ms at every zoom and pan, 18 ms in presenter mode.
+  var CELL_PX = 64;
+
+  function TakenBoxes() {
+    this._cells = new Map();
+  }
+
+  TakenBoxes.prototype = {
+    // Calls visit(cell) for each cell the box covers, until one returns true.
+    _some: function (box, visit) {
+      for (var x = Math.floor(box.left / CELL_PX); x <= Math.floor(box.right / CELL_PX); x++) {
+        for (var y = Math.floor(box.top / CELL_PX); y <= Math.floor(box.bottom / CELL_PX); y++) {
+          if (visit(x + "," + y)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    },
+
+    add: function (box) {
+      var cells = this._cells;
+      this._some(box, function (key) {
+        var boxes = cells.get(key);
+        if (boxes) {
+          boxes.push(box);
+        } else {
+          cells.set(key, [box]);
+        }
+      });
+    },
+
+    remove: function (box) {
+      var cells = this._cells;
+      this._some(box, function (key) {
+        var boxes = cells.get(key);
+        var at = boxes ? boxes.indexOf(box) : -1;
+        if (at >= 0) {
+          boxes.splice(at, 1);
+        }
+      });
+    },
+
+    overlaps: function (box) {
+      var cells = this._cells;
+      return this._some(box, function (key) {
+        var boxes = cells.get(key);
+        return !!boxes && boxes.some(function (other) {
+          return boxesOverlap(box, other);
+        });
+      });
+    },
+  };
+
   // A label is one line of plain text with no padding or border (.place-label in layers.py),
   // so its size follows from its font: measured on a canvas, placing a hundred labels (and
   // trying joined ones) lays nothing out. Reading each label's offsetWidth made the browser lay
@@ -620,10 +677,13 @@
           bottom: legendBox.bottom - mapOrigin.top,
         });
       }
-      var placed = [];
+      var taken = new TakenBoxes();
+      obstacles.forEach(function (box) {
+        taken.add(box);
+      });
       var unplaced = [];
       var place = function (group, label, box) {
-        placed.push(box);
+        taken.add(box);
         group.label = label;
         group.box = box;
         L.DomUtil.setPosition(label, group.point.add(L.point(box.offset[0], box.offset[1])).round());
@@ -632,7 +692,7 @@
         var label = candidates[g];
         var labelSize = this._sizeOf(label);
         var p = toContainer(group.point);
-        var box = this._fit(label, p, placed.concat(obstacles), size);
+        var box = this._fit(label, p, taken, size);
         if (box) {
           place(group, label, box);
         } else if (group.end) {
@@ -656,7 +716,7 @@
             return a.point.distanceTo(group.point) - b.point.distanceTo(group.point);
           });
         for (var n = 0; n < near.length; n++) {
-          if (this._join(near[n], group, placed, obstacles, toContainer, size)) {
+          if (this._join(near[n], group, taken, toContainer, size)) {
             return;
           }
         }
@@ -682,23 +742,19 @@
 
     // `host`'s label takes in `group`'s places as "+N more" if the longer label still fits
     // somewhere around its marker; otherwise it stays as it was and the answer is false.
-    _join: function (host, group, placed, obstacles, toContainer, size) {
+    _join: function (host, group, taken, toContainer, size) {
       var named = host.named || host.members.length;
       var members = host.members.concat(group.members);
+      // Measured off the page (labelSizer needs only its text): it goes in only if it fits.
       var joined = this._label(members, named);
-      this._labels.appendChild(joined);
-      var others = placed
-        .filter(function (box) {
-          return box !== host.box;
-        })
-        .concat(obstacles);
-      var box = this._fit(joined, toContainer(host.point), others, size);
+      taken.remove(host.box);
+      var box = this._fit(joined, toContainer(host.point), taken, size);
       if (!box) {
-        this._labels.removeChild(joined);
+        taken.add(host.box);
         return false;
       }
-      this._labels.removeChild(host.label);
-      placed[placed.indexOf(host.box)] = box;
+      taken.add(box);
+      this._labels.replaceChild(joined, host.label);
       host.named = named;
       host.members = members;
       host.label = joined;
@@ -755,10 +811,7 @@
         for (var c = 0; c < candidates.length; c++) {
           var box = boxAt(p, candidates[c], width, height);
           var inside = box.left >= 0 && box.top >= 0 && box.right <= size.x && box.bottom <= size.y;
-          var free = inside && taken.every(function (other) {
-            return !boxesOverlap(box, other);
-          });
-          if (free) {
+          if (inside && !taken.overlaps(box)) {
             return box;
           }
         }

@@ -38,7 +38,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, Route, expect, sync_playwright
 
-from tests.fixtures.datasets import SEED_DATA_DIR
+from mapview.layers import CANVAS_ABOVE
+from tests.fixtures.datasets import SEED_DATA_DIR, write_large_dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS_DIR = REPO_ROOT / "tests" / "artifacts"
@@ -213,6 +214,14 @@ def app_server(streamlit_app: Callable[..., StreamlitServer], vendored_assets: P
     if not APP.exists():
         pytest.skip("app.py is not in the repository yet")
     return streamlit_app()
+
+
+@pytest.fixture(scope="session")
+def many_lines(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic dataset drawn on the map's canvas (CANVAS_ABOVE + 500 lines, many places)."""
+    folder = tmp_path_factory.mktemp("many_lines")
+    write_large_dataset(folder, CANVAS_ABOVE + 500)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ redraws the lines in the same map frame, and the reader's zoom stays."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,6 @@ from playwright.sync_api import FrameLocator, Locator, Page, expect
 from geo.arcs import arc_points
 from mapview.layers import CANVAS_ABOVE
 from partnerships.i18n import t
-from tests.fixtures.datasets import write_large_dataset
 
 MAP_IFRAME = 'iframe[title="streamlit_folium\\.st_folium"]'
 CONTAINER = ".leaflet-container"
@@ -150,13 +149,6 @@ def test_the_browser_bends_arcs_as_geo_arcs_does(page: Page, app_server, open_ap
     assert len(in_browser) == len(in_python)
     for (lat, lon), (py_lat, py_lon) in zip(in_browser, in_python, strict=True):
         assert lat == pytest.approx(py_lat, abs=1e-9) and lon == pytest.approx(py_lon, abs=1e-9)
-
-
-@pytest.fixture(scope="module")
-def many_lines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("many_lines")
-    write_large_dataset(folder, CANVAS_ABOVE + 500)
-    yield folder
 
 
 @pytest.fixture

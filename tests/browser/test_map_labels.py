@@ -1,6 +1,7 @@
 """Place names on the map, as a presenter sees them (issue 9): on the public record's 67
 places, every place on screen is named or counted in a label, and labels neither overlap
-each other nor the legend nor run off the map."""
+each other nor the legend nor run off the map. On 200 synthetic places, labels placed in the
+open overlap no other label, marker or the legend, and every place is still named."""
 
 from __future__ import annotations
 
@@ -63,3 +64,52 @@ def test_every_place_on_screen_is_named_or_counted_without_overlaps(
     assert seen["overlapping"] == [], seen
     assert seen["onLegend"] == [], seen
     assert seen["outside"] == [], seen
+
+
+# Runs inside the map's frame, in the map container's coordinates: the labels placed in the
+# open (not "crowded"), each group's marker square and the legend, as _placeLabels sees them.
+PLACED_LABELS = """() => {
+  const layer = map._partnershipLayer, origin = map.getContainer().getBoundingClientRect();
+  const size = map.getSize();
+  const relative = b => ({ left: b.left - origin.left, right: b.right - origin.left, top: b.top - origin.top, bottom: b.bottom - origin.top });
+  const overlap = (a, b) => !(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom);
+  const labels = [...document.querySelectorAll('.place-label:not(.place-label-crowded)')].map(l => ({
+    box: relative(l.getBoundingClientRect()), text: l.textContent, ids: l.dataset.placeIds.split(' ') }));
+  const groups = layer._groups().map(g => ({ p: map.layerPointToContainerPoint(g.point), ids: g.members.map(i => layer._view.places.ids[i]) }))
+    .filter(g => g.p.x >= 0 && g.p.y >= 0 && g.p.x <= size.x && g.p.y <= size.y);
+  const markers = groups.map(g => ({ left: g.p.x - 9, right: g.p.x + 9, top: g.p.y - 9, bottom: g.p.y + 9 }));
+  const legend = relative(document.querySelector('.map-legend').getBoundingClientRect());
+  const pairs = [];
+  labels.forEach((a, i) => labels.slice(i + 1).forEach(b => { if (overlap(a.box, b.box)) pairs.push([a.text, b.text]); }));
+  const named = new Set([...document.querySelectorAll('.place-label')].flatMap(l => l.dataset.placeIds.split(' ')));
+  return {
+    placed: labels.length,
+    overlapping: pairs,
+    onMarkers: labels.filter(l => markers.some(m => overlap(l.box, m))).map(l => l.text),
+    onLegend: labels.filter(l => overlap(l.box, legend)).map(l => l.text),
+    unnamed: groups.flatMap(g => g.ids).filter(id => !named.has(id)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("path", ["/?tiles=off", "/?tiles=off&present=1"], ids=["map", "presenter"])
+def test_labels_among_many_places_overlap_nothing_and_lose_no_place(
+    page: Page,
+    streamlit_app: Callable[..., object],
+    vendored_assets: Path,
+    many_lines: Path,
+    open_app,
+    wait_for_map,
+    path: str,
+) -> None:
+    # 200 places: labels are fitted around each other, joined ("+2 more") and crowded, and the
+    # free spots are found through the grid of taken boxes (TakenBoxes).
+    open_app(page, streamlit_app(data_dir=many_lines), path)
+    frame = wait_for_map(page)
+    expect(frame.locator(".leaflet-container[data-camera='settled']")).to_be_attached()
+    seen = page.frame_locator(MAP_IFRAME).locator("body").evaluate(PLACED_LABELS)
+    assert seen["placed"] > 20, seen
+    assert seen["overlapping"] == [], seen
+    assert seen["onMarkers"] == [], seen
+    assert seen["onLegend"] == [], seen
+    assert seen["unnamed"] == [], seen
