@@ -2,7 +2,7 @@
 
 bench/bench_map.py times building and painting the exported HTML; this one times what a reader
 feels in the live app, where every filter change reruns the script and sends the map again.
-For each dataset size it starts, one after another:
+For each dataset size it starts, side by side:
 
 - the app (app.py, or --app of another checkout) with PARTNERSHIP_MAP_DATA on the dataset;
 - bench/peers/pydeck_peer.py: the same pairs as one `st.pydeck_chart` ArcLayer (deck.gl);
@@ -12,7 +12,9 @@ For each dataset size it starts, one after another:
   map technique without the rest of the app's page.
 
 and measures, in headless Chromium with every request off 127.0.0.1 aborted, in a fresh
-browser context per run (the server stays up for the runs of one case):
+browser context per run. The servers of one size stay up for all their runs, which are taken
+in turn (run 1 of each, then run 2, ...; each round starts one case further on), so that the
+machine's slow moments fall on every case alike:
 
 - first paint: seconds from navigation until the map shows every line;
 - websocket bytes received from navigation to the first paint (CDP Network.webSocketFrameReceived);
@@ -370,28 +372,49 @@ def start(subject: str, work: Workload, app: Path, launch_dir: Path, log_dir: Pa
     return launch_streamlit(linked, work.data_dir, cwd=REPO_ROOT, log_dir=log_dir)
 
 
-async def measure_case(browser: Browser, case: Case, args: argparse.Namespace, launch_dir: Path, log_dir: Path) -> None:
+async def measure_size(
+    browser: Browser, cases: list[Case], args: argparse.Namespace, launch_dir: Path, log_dir: Path
+) -> None:
+    """The cases of one dataset size: their servers up together, their runs taken in turn.
+
+    Run 1 of every case, then run 2, and so on, each round starting one case further on: a
+    slow minute of the machine falls on every case alike, where case after case it fell on
+    whichever case was running (the app and the pydeck peer swapped places from one batch to
+    the next by more than the difference between them).
+    """
+    servers: dict[int, StreamlitServer] = {}
     try:
-        server = start(case.subject, case.workload, args.app, launch_dir, log_dir)
-    except ServerStartError as error:
-        case.failure = str(error).splitlines()[0]
-        return
-    try:
-        for number in range(1, args.runs + 1):
-            context = await new_context(browser)
+        for index, case in enumerate(cases):
             try:
-                page = await context.new_page()
-                cdp = await context.new_cdp_session(page)
-                run = await one_run(page, cdp, server.url, case.subject, case.workload, args.timeout)
-            finally:
-                await context.close()
-            case.runs.append(run)
-            print(f"  {case.name}: run {number} {describe(run)}", file=sys.stderr, flush=True)
-        case.peak_mb = peak_rss_mb(server.process.pid)
+                servers[index] = start(case.subject, case.workload, args.app, launch_dir, log_dir)
+            except ServerStartError as error:
+                case.failure = str(error).splitlines()[0]
+        live = list(servers)
+        for number in range(1, args.runs + 1):
+            first = (number - 1) % len(live) if live else 0
+            for index in live[first:] + live[:first]:
+                case = cases[index]
+                run = await run_in_fresh_context(browser, servers[index].url, case, args.timeout)
+                case.runs.append(run)
+                print(f"  {case.name}: run {number} {describe(run)}", file=sys.stderr, flush=True)
+        for index in live:
+            cases[index].peak_mb = peak_rss_mb(servers[index].process.pid)
     finally:
-        server.stop()
-    if any(run.failure for run in case.runs):
-        print(f"{case.name}: server log {server.log_path}:\n{server.log_tail(20)}", file=sys.stderr)
+        for server in servers.values():
+            server.stop()
+    for index, server in servers.items():
+        if any(run.failure for run in cases[index].runs):
+            print(f"{cases[index].name}: server log {server.log_path}:\n{server.log_tail(20)}", file=sys.stderr)
+
+
+async def run_in_fresh_context(browser: Browser, url: str, case: Case, timeout_s: float) -> Run:
+    context = await new_context(browser)
+    try:
+        page = await context.new_page()
+        cdp = await context.new_cdp_session(page)
+        return await one_run(page, cdp, url, case.subject, case.workload, timeout_s)
+    finally:
+        await context.close()
 
 
 def describe(run: Run) -> str:
@@ -415,11 +438,14 @@ async def run_all(args: argparse.Namespace, workloads: dict[int, Workload], root
         # Debian's Chromium: Playwright's own browser download is not possible here.
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
-            for case in cases:
-                print(
-                    f"{case.name} ({case.workload.lines} lines, {case.workload.filtered} after filter)", file=sys.stderr
-                )
-                await measure_case(browser, case, args, launch_dir, log_dir)
+            for size in dict.fromkeys(case.workload.size for case in cases):
+                of_size = [case for case in cases if case.workload.size == size]
+                for case in of_size:
+                    print(
+                        f"{case.name} ({case.workload.lines} lines, {case.workload.filtered} after filter)",
+                        file=sys.stderr,
+                    )
+                await measure_size(browser, of_size, args, launch_dir, log_dir)
         finally:
             await browser.close()
     return cases
