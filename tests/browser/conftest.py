@@ -217,11 +217,13 @@ def app_server(streamlit_app: Callable[..., StreamlitServer], vendored_assets: P
 
 
 @pytest.fixture(scope="session")
-def many_lines(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic dataset drawn on the map's canvas (CANVAS_ABOVE + 500 lines, many places)."""
+def many_lines_server(
+    streamlit_app: Callable[..., StreamlitServer], vendored_assets: Path, tmp_path_factory: pytest.TempPathFactory
+) -> StreamlitServer:
+    """The app on a synthetic dataset drawn on the map's canvas (CANVAS_ABOVE + 500 lines, 200 places)."""
     folder = tmp_path_factory.mktemp("many_lines")
     write_large_dataset(folder, CANVAS_ABOVE + 500)
-    return folder
+    return streamlit_app(data_dir=folder)
 
 
 @pytest.fixture(scope="session")

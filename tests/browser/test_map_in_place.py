@@ -3,9 +3,6 @@ redraws the lines in the same map frame, and the reader's zoom stays."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import FrameLocator, Locator, Page, expect
 
@@ -152,12 +149,9 @@ def test_the_browser_bends_arcs_as_geo_arcs_does(page: Page, app_server, open_ap
 
 
 @pytest.fixture
-def canvas_map(
-    page: Page, streamlit_app: Callable[..., object], vendored_assets: Path, many_lines: Path, open_app, wait_for_map
-) -> tuple[FrameLocator, Locator]:
-    """The map of `many_lines` (a server of its own), drawn on a canvas: its frame and its container."""
-    server = streamlit_app(data_dir=many_lines)
-    open_app(page, server, "/?tiles=off")
+def canvas_map(page: Page, many_lines_server: object, open_app, wait_for_map) -> tuple[FrameLocator, Locator]:
+    """The map of many lines (a server of its own), drawn on a canvas: its frame and its container."""
+    open_app(page, many_lines_server, "/?tiles=off")
     frame = wait_for_map(page)
     container = frame.locator(CONTAINER)
     expect(container).to_have_attribute("data-renderer", "canvas")

@@ -74,7 +74,7 @@ PLACED_LABELS = """() => {
   const relative = b => ({ left: b.left - origin.left, right: b.right - origin.left, top: b.top - origin.top, bottom: b.bottom - origin.top });
   const overlap = (a, b) => !(a.right <= b.left || a.left >= b.right || a.bottom <= b.top || a.top >= b.bottom);
   const labels = [...document.querySelectorAll('.place-label:not(.place-label-crowded)')].map(l => ({
-    box: relative(l.getBoundingClientRect()), text: l.textContent, ids: l.dataset.placeIds.split(' ') }));
+    box: relative(l.getBoundingClientRect()), text: l.textContent }));
   const groups = layer._groups().map(g => ({ p: map.layerPointToContainerPoint(g.point), ids: g.members.map(i => layer._view.places.ids[i]) }))
     .filter(g => g.p.x >= 0 && g.p.y >= 0 && g.p.x <= size.x && g.p.y <= size.y);
   const markers = groups.map(g => ({ left: g.p.x - 9, right: g.p.x + 9, top: g.p.y - 9, bottom: g.p.y + 9 }));
@@ -94,17 +94,11 @@ PLACED_LABELS = """() => {
 
 @pytest.mark.parametrize("path", ["/?tiles=off", "/?tiles=off&present=1"], ids=["map", "presenter"])
 def test_labels_among_many_places_overlap_nothing_and_lose_no_place(
-    page: Page,
-    streamlit_app: Callable[..., object],
-    vendored_assets: Path,
-    many_lines: Path,
-    open_app,
-    wait_for_map,
-    path: str,
+    page: Page, many_lines_server: object, open_app, wait_for_map, path: str
 ) -> None:
     # 200 places: labels are fitted around each other, joined ("+2 more") and crowded, and the
     # free spots are found through the grid of taken boxes (TakenBoxes).
-    open_app(page, streamlit_app(data_dir=many_lines), path)
+    open_app(page, many_lines_server, path)
     frame = wait_for_map(page)
     expect(frame.locator(".leaflet-container[data-camera='settled']")).to_be_attached()
     seen = page.frame_locator(MAP_IFRAME).locator("body").evaluate(PLACED_LABELS)
