@@ -15,14 +15,183 @@
 
   // Leaflet throttles hover the same way: a hit test at most every 32 ms.
   var HOVER_THROTTLE_MS = 32;
-  var PLACE_STROKE_PX = 2;
-  var SELECTED_CASING_PX = 4;
-  // An arc comes with 49 points, enough for its longest view. Drawn, it needs one every 24
-  // screen pixels at most: on these gentle curves a 24 px chord strays from the arc by less
-  // than a tenth of a pixel, and the canvas rasterizes a third of the segments (48 ms -> 38 ms
-  // for 1,049 arcs in headless Chromium, where the canvas is drawn on the page's own thread).
-  var MAX_SEGMENT_PX = 24;
-  var POINT_STEPS = [8, 6, 4, 3, 2, 1];
+
+  // ---- painting: one function, run in a worker or, where there is none, on the page -------
+  //
+  // Canvas 2D is rasterized where it is drawn. In a browser without GPU canvas (headless
+  // Chromium here; many office machines) that is the page's own thread: 38 ms for 1,049
+  // lines, 315 ms for 10,000, on every filter change, pan and zoom, during which the page
+  // answers nothing. So the lines are painted in a worker, on an OffscreenCanvas, and the
+  // page only swaps the finished picture in (an ImageBitmap, at once). The page keeps what
+  // it needs to find what is under the pointer.
+  //
+  // paintScope is turned into the worker's source (its text), so it must not use anything
+  // from outside itself. Called with null it returns, for the page, the painting function
+  // and the width of a place's white ring (the pointer finds a place by its painted size).
+  function paintScope(worker) {
+    "use strict";
+    var SELECTED_CASING_PX = 4;
+    var PLACE_STROKE_PX = 2;
+    // An arc comes with 49 points, enough for its longest view. Drawn, it needs one every 24
+    // screen pixels at most: on these gentle curves a 24 px chord strays from the arc by less
+    // than a tenth of a pixel, and the canvas rasterizes a third of the segments (48 ms -> 38 ms
+    // for 1,049 arcs in headless Chromium).
+    var MAX_SEGMENT_PX = 24;
+    var POINT_STEPS = [8, 6, 4, 3, 2, 1];
+
+    // Every how many of its points a line is drawn at scale k (its last point is always one).
+    function pointStep(points, box, k) {
+      var span = Math.sqrt((box[2] - box[0]) * (box[2] - box[0]) + (box[3] - box[1]) * (box[3] - box[1])) * k;
+      var segments = points.length / 2 - 1;
+      for (var s = 0; s < POINT_STEPS.length; s++) {
+        var step = POINT_STEPS[s];
+        if (segments % step === 0 && span / (segments / step) <= MAX_SEGMENT_PX) {
+          return step;
+        }
+      }
+      return 1;
+    }
+
+    // scene: the canvas's arcs (world pixels at zoom 0), their boxes and its places.
+    // frame: scale k and pixel origin (ox, oy); the lines in drawing order with each one's
+    // style (an index into lineStyles) and whether it has a casing; each place's style.
+    function paint(ctx, scene, frame) {
+      var k = frame.k;
+      var ox = frame.ox;
+      var oy = frame.oy;
+      ctx.save();
+      ctx.lineJoin = "round";
+      for (var o = 0; o < frame.order.length; o++) {
+        var index = frame.order[o];
+        var style = frame.lineStyles[frame.lineStyle[o]];
+        var points = scene.arcs[index];
+        var stride = 2 * pointStep(points, scene.boxes[index], k);
+        ctx.beginPath();
+        ctx.moveTo(points[0] * k - ox, points[1] * k - oy);
+        for (var j = stride; j < points.length; j += stride) {
+          ctx.lineTo(points[j] * k - ox, points[j + 1] * k - oy);
+        }
+        if (frame.casing[o]) {
+          // A white casing: among a thousand lines of the same colour, dimmed or not, the
+          // selected one still stands out.
+          ctx.setLineDash([]);
+          ctx.globalAlpha = 1;
+          ctx.lineWidth = style.weight + SELECTED_CASING_PX;
+          ctx.strokeStyle = "#ffffff";
+          ctx.lineCap = "round";
+          ctx.stroke();
+        }
+        ctx.setLineDash(style.dash);
+        ctx.globalAlpha = style.opacity;
+        ctx.lineWidth = style.weight;
+        ctx.strokeStyle = style.color;
+        ctx.lineCap = style.lineCap;
+        ctx.stroke();
+      }
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = PLACE_STROKE_PX;
+      ctx.strokeStyle = "#ffffff";
+      var places = scene.places;
+      for (var i = 0; i < places.length / 2; i++) {
+        var place = frame.placeStyles[frame.placeStyle[i]];
+        ctx.beginPath();
+        ctx.arc(places[2 * i] * k - ox, places[2 * i + 1] * k - oy, place.radius, 0, Math.PI * 2);
+        ctx.fillStyle = place.fillColor;
+        ctx.fill();
+        ctx.stroke();
+      }
+      ctx.restore();
+    }
+
+    if (worker) {
+      // In the worker: scenes arrive once per canvas, frames to paint as often as it needs.
+      var scenes = {};
+      worker.onmessage = function (event) {
+        var message = event.data;
+        if (message.type === "scene") {
+          scenes[message.id] = { arcs: message.arcs, boxes: message.boxes, places: message.places, canvas: null };
+        } else if (message.type === "forget") {
+          delete scenes[message.id];
+        } else if (message.type === "paint" && scenes[message.id]) {
+          var scene = scenes[message.id];
+          if (!scene.canvas || scene.canvas.width !== message.width || scene.canvas.height !== message.height) {
+            scene.canvas = new OffscreenCanvas(message.width, message.height);
+          }
+          var ctx = scene.canvas.getContext("2d");
+          ctx.setTransform(message.ratio, 0, 0, message.ratio, -message.ratio * message.minX, -message.ratio * message.minY);
+          paint(ctx, scene, message);
+          var bitmap = scene.canvas.transferToImageBitmap();
+          worker.postMessage({ id: message.id, seq: message.seq, bitmap: bitmap }, [bitmap]);
+        }
+      };
+    }
+    return { paint: paint, placeStrokePx: PLACE_STROKE_PX };
+  }
+
+  var pagePainting = paintScope(null);
+  var paintOnPage = pagePainting.paint;
+  var PLACE_STROKE_PX = pagePainting.placeStrokePx;
+
+  // The last view's canvas, left on screen until the next view's first picture is.
+  function removeGhost(map) {
+    var ghost = map._partnershipGhost;
+    map._partnershipGhost = null;
+    if (ghost && ghost.parentNode) {
+      ghost.parentNode.removeChild(ghost);
+    }
+  }
+
+  // One worker per map frame, made when the first canvas needs it; null where a browser has
+  // no OffscreenCanvas or worker (or refuses one from a blob: address), and then the page paints.
+  var painter = {
+    worker: undefined,
+    canvases: {},
+    nextId: 1,
+
+    get: function () {
+      if (this.worker === undefined) {
+        this.worker = null;
+        try {
+          if (window.Worker && window.OffscreenCanvas && new OffscreenCanvas(1, 1).getContext("2d")) {
+            var source = "(" + paintScope.toString() + ")(self);";
+            var url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+            this.worker = new Worker(url);
+            this.worker.onmessage = this.receive.bind(this);
+            this.worker.onerror = this.fail.bind(this);
+          }
+        } catch (error) {
+          this.worker = null;
+        }
+      }
+      return this.worker;
+    },
+
+    receive: function (event) {
+      var canvas = this.canvases[event.data.id];
+      if (canvas) {
+        canvas._present(event.data.seq, event.data.bitmap);
+      } else {
+        event.data.bitmap.close();
+      }
+    },
+
+    // A worker that fails (it cannot paint here after all) leaves its canvases to the page.
+    fail: function (event) {
+      if (event && event.preventDefault) {
+        event.preventDefault();
+      }
+      if (this.worker) {
+        this.worker.terminate();
+      }
+      this.worker = null;
+      var canvases = this.canvases;
+      this.canvases = {};
+      Object.keys(canvases).forEach(function (id) {
+        canvases[id]._paintOnPageFromNowOn();
+      });
+    },
+  };
 
   function dashPattern(dashArray) {
     if (!dashArray) {
@@ -106,7 +275,28 @@
         return arc.box;
       });
       this._places = this._worldPoints([].concat.apply([], this._placeLatLons));
+      var worker = painter.get();
+      this._shown = false;
+      this._painting = null;
+      this._paintAgain = false;
+      if (worker) {
+        this._paintId = painter.nextId++;
+        painter.canvases[this._paintId] = this;
+        worker.postMessage({ type: "scene", id: this._paintId, arcs: this._arcs, boxes: this._boxes, places: this._places });
+      }
       L.Canvas.prototype.onAdd.call(this, map);
+    },
+
+    // Leaflet's, but painted in a worker the canvas shows pictures (ImageBitmaps) instead of
+    // drawing itself: a canvas has one kind of context for good, so it is chosen here.
+    _initContainer: function () {
+      var container = (this._container = document.createElement("canvas"));
+      L.DomEvent.on(container, "mousemove", this._onMouseMove, this);
+      L.DomEvent.on(container, "click dblclick mousedown mouseup contextmenu", this._onClick, this);
+      L.DomEvent.on(container, "mouseout", this._handleMouseOut, this);
+      container._leaflet_disable_events = true;
+      this._ctx = container.getContext(this._paintId ? "bitmaprenderer" : "2d");
+      container.setAttribute("data-painted-in", this._paintId ? "worker" : "page");
     },
 
     // An arc's world pixels and their box ({points, box}); kept per arc in Web Mercator, the
@@ -178,72 +368,222 @@
     // Leaflet's canvas projects each path again here; this one scales its points at each draw.
     _onZoomEnd: function () {},
 
+    // On the page: Leaflet has sized and placed the canvas (_update) and cleared it (_redraw).
     _draw: function () {
-      var ctx = this._ctx;
-      if (!this._map || !ctx) {
-        return;
-      }
-      var frame = this._frame();
-      var k = frame.scale;
-      var ox = frame.origin.x;
-      var oy = frame.origin.y;
-      var owner = this._owner;
-      var hoveredLine = this._hovered && this._hovered.kind === "line" ? this._hovered.index : -1;
-      ctx.save();
-      ctx.lineJoin = "round";
-      this._drawOrder().forEach(function (index) {
-        var style = owner._lineStyle(index, index === hoveredLine);
-        var points = this._arcs[index];
-        var stride = 2 * this._pointStep(index, k);
-        ctx.beginPath();
-        ctx.moveTo(points[0] * k - ox, points[1] * k - oy);
-        for (var j = stride; j < points.length; j += stride) {
-          ctx.lineTo(points[j] * k - ox, points[j + 1] * k - oy);
+      if (this._paintId) {
+        // (Only from Leaflet's onAdd, right after _update asked for the first picture.)
+        if (!this._painting) {
+          this._requestPaint();
         }
-        if (this._topLines.indexOf(index) >= 0) {
-          // A white casing: among a thousand lines of the same colour, dimmed or not, the
-          // selected one still stands out.
-          ctx.setLineDash([]);
-          ctx.globalAlpha = 1;
-          ctx.lineWidth = style.weight + SELECTED_CASING_PX;
-          ctx.strokeStyle = "#ffffff";
-          ctx.lineCap = "round";
-          ctx.stroke();
-        }
-        ctx.setLineDash(this._dash(style.dashArray));
-        ctx.globalAlpha = style.opacity;
-        ctx.lineWidth = style.weight;
-        ctx.strokeStyle = style.color;
-        ctx.lineCap = style.lineCap;
-        ctx.stroke();
-      }, this);
-      ctx.setLineDash([]);
-      ctx.globalAlpha = 1;
-      ctx.lineWidth = PLACE_STROKE_PX;
-      ctx.strokeStyle = "#ffffff";
-      for (var i = 0; i < this._places.length / 2; i++) {
-        var place = owner._placeStyle(i);
-        ctx.beginPath();
-        ctx.arc(this._places[2 * i] * k - ox, this._places[2 * i + 1] * k - oy, place.radius, 0, Math.PI * 2);
-        ctx.fillStyle = place.fillColor;
-        ctx.fill();
-        ctx.stroke();
+      } else if (this._map && this._ctx) {
+        paintOnPage(this._ctx, { arcs: this._arcs, boxes: this._boxes, places: this._places }, this._paintFrame());
       }
-      ctx.restore();
     },
 
-    // Every how many of its points a line is drawn at scale k (its last point is always one).
-    _pointStep: function (index, k) {
-      var box = this._boxes[index];
-      var span = Math.sqrt((box[2] - box[0]) * (box[2] - box[0]) + (box[3] - box[1]) * (box[3] - box[1])) * k;
-      var segments = this._arcs[index].length / 2 - 1;
-      for (var s = 0; s < POINT_STEPS.length; s++) {
-        var step = POINT_STEPS[s];
-        if (segments % step === 0 && span / (segments / step) <= MAX_SEGMENT_PX) {
-          return step;
+    // Scale, origin and styles of the lines and places now, in drawing order.
+    _paintFrame: function () {
+      var frame = this._frame();
+      var owner = this._owner;
+      var hoveredLine = this._hovered && this._hovered.kind === "line" ? this._hovered.index : -1;
+      var order = this._drawOrder();
+      var lineStyle = new Uint16Array(order.length);
+      var casing = new Uint8Array(order.length);
+      var lineStyles = [];
+      var known = {};
+      for (var o = 0; o < order.length; o++) {
+        var index = order[o];
+        var style = owner._lineStyle(index, index === hoveredLine);
+        var key = [style.color, style.dashArray, style.weight, style.opacity, style.lineCap].join("|");
+        if (!(key in known)) {
+          known[key] = lineStyles.length;
+          lineStyles.push({
+            color: style.color,
+            dash: this._dash(style.dashArray),
+            weight: style.weight,
+            opacity: style.opacity,
+            lineCap: style.lineCap,
+          });
+        }
+        lineStyle[o] = known[key];
+        casing[o] = this._topLines.indexOf(index) >= 0 ? 1 : 0;
+      }
+      var placeStyle = new Uint16Array(this._places.length / 2);
+      var placeStyles = [];
+      var knownPlaces = {};
+      for (var i = 0; i < placeStyle.length; i++) {
+        var place = owner._placeStyle(i);
+        var placeKey = place.radius + "|" + place.fillColor;
+        if (!(placeKey in knownPlaces)) {
+          knownPlaces[placeKey] = placeStyles.length;
+          placeStyles.push({ radius: place.radius, fillColor: place.fillColor });
+        }
+        placeStyle[i] = knownPlaces[placeKey];
+      }
+      return {
+        k: frame.scale,
+        ox: frame.origin.x,
+        oy: frame.origin.y,
+        order: Int32Array.from(order),
+        lineStyle: lineStyle,
+        casing: casing,
+        lineStyles: lineStyles,
+        placeStyle: placeStyle,
+        placeStyles: placeStyles,
+      };
+    },
+
+    // ---- painted in the worker ----------------------------------------------------------
+    // Leaflet moves and clears its canvas at once when the map has moved (_update), then
+    // draws. Here the worker's picture comes a little later, so the canvas keeps showing the
+    // last picture, where it was, until the new one is ready; then both change together, in
+    // one task: the lines never jump or blink. One picture is painted at a time; a request
+    // meanwhile is painted when it is back.
+
+    _update: function () {
+      if (!this._paintId) {
+        L.Canvas.prototype._update.call(this);
+        return;
+      }
+      if (this._map._animatingZoom && this._bounds) {
+        return;
+      }
+      if (!this._bounds) {
+        // Where the (still empty) canvas is, for Leaflet's zoom animation until the first picture.
+        L.Renderer.prototype._update.call(this);
+      }
+      this._requestPaint();
+    },
+
+    _redraw: function () {
+      if (!this._paintId) {
+        L.Canvas.prototype._redraw.call(this);
+        return;
+      }
+      this._redrawRequest = null;
+      this._requestPaint();
+    },
+
+    _requestPaint: function () {
+      var map = this._map;
+      if (!map || map._animatingZoom) {
+        return;
+      }
+      if (this._painting) {
+        this._paintAgain = true;
+        return;
+      }
+      var p = this.options.padding;
+      var size = map.getSize();
+      var min = map.containerPointToLayerPoint(size.multiplyBy(-p)).round();
+      var bounds = new L.Bounds(min, min.add(size.multiplyBy(1 + p * 2)).round());
+      var ratio = L.Browser.retina ? 2 : 1;
+      var frame = this._paintFrame();
+      frame.type = "paint";
+      frame.id = this._paintId;
+      frame.seq = (this._paintSeq || 0) + 1;
+      frame.ratio = ratio;
+      frame.minX = min.x;
+      frame.minY = min.y;
+      frame.width = ratio * bounds.getSize().x;
+      frame.height = ratio * bounds.getSize().y;
+      this._paintSeq = frame.seq;
+      this._painting = { seq: frame.seq, bounds: bounds, center: map.getCenter(), zoom: map.getZoom() };
+      painter.get().postMessage(frame);
+    },
+
+    // The worker's picture: the canvas takes its place, size and picture in one go.
+    _present: function (seq, bitmap) {
+      var painting = this._painting;
+      var map = this._map;
+      this._painting = null;
+      if (!map || !painting || painting.seq !== seq || map._animatingZoom) {
+        // Removed, or zooming (Leaflet paints again when the zoom ends).
+        bitmap.close();
+        this._paintAgain = false;
+        return;
+      }
+      var container = this._container;
+      var size = painting.bounds.getSize();
+      this._bounds = painting.bounds;
+      this._center = painting.center;
+      this._zoom = painting.zoom;
+      L.DomUtil.setPosition(container, painting.bounds.min);
+      container.width = bitmap.width;
+      container.height = bitmap.height;
+      container.style.width = size.x + "px";
+      container.style.height = size.y + "px";
+      this._ctx.transferFromImageBitmap(bitmap);
+      // Where the map is now (it may be flying): as Leaflet places its canvas on each zoom.
+      this._updateTransform(map.getCenter(), map.getZoom());
+      if (!this._shown) {
+        this._shown = true;
+        removeGhost(map);
+        this._owner._linesShown();
+      }
+      if (this._paintAgain) {
+        this._paintAgain = false;
+        this._requestPaint();
+      }
+    },
+
+    // The worker failed: a canvas of the page's own takes this one's place and draws at once.
+    _paintOnPageFromNowOn: function () {
+      var map = this._map;
+      var old = this._container;
+      this._paintId = null;
+      this._painting = null;
+      L.DomEvent.off(old);
+      this._initContainer();
+      if (this._zoomAnimated) {
+        L.DomUtil.addClass(this._container, "leaflet-zoom-animated");
+      }
+      if (old.parentNode) {
+        old.parentNode.replaceChild(this._container, old);
+      }
+      if (map) {
+        removeGhost(map);
+        // Sized, placed and drawn as Leaflet's canvas is after a view reset.
+        L.Canvas.prototype._update.call(this);
+        this._updateTransform(this._center, this._zoom);
+        if (!this._shown) {
+          this._shown = true;
+          this._owner._linesShown();
         }
       }
-      return 1;
+    },
+
+    // Drawn at once on the page; in the worker, once its first picture is on screen.
+    isShown: function () {
+      return !this._paintId || !!this._shown;
+    },
+
+    // Leaving the map, a painted canvas stays on screen as the map's "ghost" until the next
+    // view's first picture replaces it (or the next view draws in SVG): no blank map between.
+    _destroyContainer: function () {
+      var map = this._map;
+      var container = this._container;
+      if (!this._paintId || !map || !this._shown) {
+        L.Canvas.prototype._destroyContainer.call(this);
+        if (this._paintId) {
+          this._forget();
+        }
+        return;
+      }
+      this._forget();
+      L.Util.cancelAnimFrame(this._redrawRequest);
+      L.DomEvent.off(container);
+      removeGhost(map);
+      map._partnershipGhost = container;
+      delete this._ctx;
+      delete this._container;
+    },
+
+    _forget: function () {
+      var worker = painter.get();
+      delete painter.canvases[this._paintId];
+      if (worker) {
+        worker.postMessage({ type: "forget", id: this._paintId });
+      }
     },
 
     _dash: function (dashArray) {
@@ -381,4 +721,7 @@
   L.partnershipCanvas = function (owner, arcs, places, options) {
     return new L.PartnershipCanvas(owner, arcs, places, options);
   };
+  L.partnershipCanvas.removeGhost = removeGhost;
+  // Which worker paints (null: the page does), for tests and for a look in the console.
+  L.partnershipCanvas.painter = painter;
 })();

@@ -7,9 +7,11 @@
 // A filter change, a tour step or a language switch replaces this layer only: the map, its
 // zoom and its pan stay, and the outlines are not fetched again.
 //
-// What tests and users can count is written on the map container:
+// What tests and users can count is written on the map container once the view's lines are
+// on screen (a canvas painted in a worker shows them a moment after the view is added):
 //   data-lines-drawn, data-selected, data-renderer ("svg" or "canvas"), data-view-updates,
 //   and data-camera="settled" once the first view is framed at the frame's final size.
+// The canvas says who paints it: data-painted-in="worker" or "page".
 // In SVG, every line is a path with classes "partnership partnership-<id>" (+ "selected").
 (function () {
   "use strict";
@@ -230,6 +232,8 @@
         this._placeTooltip = L.tooltip({ direction: "top", offset: [0, -8] });
         this.addLayer(this._canvas);
       } else {
+        // (SVG is drawn at once: the last view's canvas can go now.)
+        L.partnershipCanvas.removeGhost(map);
         this._lines = this._drawLines(view);
         this._drawPlaces(view);
       }
@@ -250,8 +254,21 @@
         // (A fly just started leaves them hidden: they are placed where it lands.)
         this._placeLabels();
       }
+      if (!this._canvas || this._canvas.isShown()) {
+        this._linesShown();
+      }
+    },
+
+    // Written when the lines are on screen: at once in SVG and on a canvas the page draws,
+    // with the first picture of a canvas painted in a worker (partnership_canvas.js).
+    _linesShown: function () {
+      var map = this._map;
+      if (!map) {
+        return;
+      }
+      var container = map.getContainer();
       container.setAttribute("data-lines-drawn", String(this._arcs.length));
-      container.setAttribute("data-selected", view.selected || "");
+      container.setAttribute("data-selected", this._view.selected || "");
       container.setAttribute("data-renderer", this._canvas ? "canvas" : "svg");
       var updates = Number(container.getAttribute("data-view-updates") || 0) + 1;
       container.setAttribute("data-view-updates", String(updates));

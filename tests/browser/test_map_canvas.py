@@ -1,0 +1,367 @@
+"""The canvas of a large view (mapview/partnership_canvas.js): lines where the map puts them,
+counted, hovered and clicked like SVG paths, and painted off the page's thread without a
+blank or a jump when the view changes, the map moves or the worker fails."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import FrameLocator, Locator, Page, expect
+
+from mapview.layers import CANVAS_ABOVE
+from partnerships.i18n import t
+from tests.browser.conftest import MAP_IFRAME
+from tests.browser.test_map_in_place import CONTAINER, choose_theme
+
+
+@pytest.fixture
+def canvas_map(page: Page, many_lines_server: object, open_app, wait_for_map) -> tuple[FrameLocator, Locator]:
+    """The map of many lines (a server of its own), drawn on a canvas: its frame and its container."""
+    open_app(page, many_lines_server, "/?tiles=off")
+    frame = wait_for_map(page)
+    container = frame.locator(CONTAINER)
+    expect(container).to_have_attribute("data-renderer", "canvas")
+    return frame, container
+
+
+def test_many_lines_go_to_one_canvas_and_stay_countable(page: Page, canvas_map: tuple[FrameLocator, Locator]) -> None:
+    frame, container = canvas_map
+    expect(container).to_have_attribute("data-lines-drawn", str(CANVAS_ABOVE + 500))
+    expect(frame.locator("path.partnership")).to_have_count(0)
+    # The layer's bounds (Leaflet's FeatureGroup asks each child) take in every place and arc.
+    outside = page.locator(MAP_IFRAME).evaluate(
+        """frame => {
+          const layer = frame.contentWindow.map._partnershipLayer, bounds = layer.getBounds();
+          const arcs = layer._arcs.map(frame.contentWindow.L.partnershipLayer.latLonPairs);
+          const points = layer._view.places.latlon.concat(...arcs);
+          return points.filter(point => !bounds.contains(point)).length;
+        }"""
+    )
+    assert outside == 0
+    # The canvas projects every point itself (no objects per point): where Leaflet's CRS would.
+    farthest = page.locator(MAP_IFRAME).evaluate(CANVAS_OFF_LEAFLET_JS)
+    assert farthest < 1e-9, farthest
+
+
+# In the map's frame: how far (world pixels at zoom 0) the canvas puts any place or arc point
+# from where Leaflet's CRS projects it, and any arc from its line's own ends and bend.
+CANVAS_OFF_LEAFLET_JS = """frame => {
+  const L = frame.contentWindow.L, map = frame.contentWindow.map, crs = map.options.crs;
+  const layer = map._partnershipLayer, canvas = layer._canvas, view = layer._view;
+  const worst = (latlons, world) => {
+    let most = 0;
+    for (let i = 0; i < latlons.length; i += 2) {
+      const p = crs.latLngToPoint(L.latLng(latlons[i], latlons[i + 1]), 0);
+      most = Math.max(most, Math.abs(p.x - world[i]), Math.abs(p.y - world[i + 1]));
+    }
+    return most;
+  };
+  const bentAnew = i => [].concat(...L.partnershipLayer.arcPoints(
+    view.places.latlon[view.lines.from[i]], view.places.latlon[view.lines.to[i]], view.lines.bend[i]));
+  const places = [].concat(...view.places.latlon);
+  return Math.max(
+    worst(places, canvas._places),
+    ...canvas._arcLatLons.map((arc, i) => worst(arc, canvas._arcs[i])),
+    ...canvas._arcLatLons.map((arc, i) => Math.max(...bentAnew(i).map((value, j) => Math.abs(value - arc[j])))),
+  );
+}"""
+
+
+def test_a_tour_step_on_the_canvas_reuses_the_lines_it_drew(
+    page: Page, canvas_map: tuple[FrameLocator, Locator]
+) -> None:
+    frame, container = canvas_map
+    expect(container).to_have_attribute("data-view-updates", "1")
+    page.locator(MAP_IFRAME).evaluate(
+        "frame => { frame.contentWindow.__firstArcs = frame.contentWindow.map._partnershipLayer._arcs; }"
+    )
+    page.get_by_role("button", name=t("tour_start", "en")).click()
+    expect(container).to_have_attribute("data-view-updates", "2")
+    expect(container).not_to_have_attribute("data-selected", "")
+    expect(container).to_have_attribute("data-renderer", "canvas")
+    # The same lines: none is bent or projected again (a filter change at 10,000 saved 15 ms),
+    # and each still runs between its own ends, where Leaflet would put it.
+    reused = page.locator(MAP_IFRAME).evaluate(
+        """frame => {
+          const before = new Set(frame.contentWindow.__firstArcs);
+          const arcs = frame.contentWindow.map._partnershipLayer._arcs;
+          return [arcs.filter(arc => before.has(arc)).length, arcs.length];
+        }"""
+    )
+    assert reused == [CANVAS_ABOVE + 500, CANVAS_ABOVE + 500]
+    farthest = page.locator(MAP_IFRAME).evaluate(CANVAS_OFF_LEAFLET_JS)
+    assert farthest < 1e-9, farthest
+
+
+# In the map's frame: the container point of the middle of the line whose middle is furthest
+# from every other line's middle (so the pointer is over that line alone), and the ids of the
+# lines that pass within a few pixels of it.
+LONE_LINE_MIDDLE_JS = """frame => {
+  const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer;
+  const arcs = layer._arcs.map(w.L.partnershipLayer.latLonPairs);
+  const onScreen = arc => arc.map(point => map.latLngToContainerPoint(point));
+  const middles = arcs.map(arc => map.latLngToContainerPoint(arc[Math.floor(arc.length / 2)]));
+  const size = map.getSize();
+  let best = -1, room = -1;
+  middles.forEach((p, i) => {
+    if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
+    let nearest = Infinity;
+    arcs.forEach((other, j) => {
+      if (j === i) return;
+      const points = onScreen(other);
+      for (let k = 1; k < points.length; k++) nearest = Math.min(nearest, w.L.LineUtil.pointToSegmentDistance(p, points[k - 1], points[k]));
+    });
+    if (nearest > room) { room = nearest; best = i; }
+  });
+  const p = middles[best], box = frame.getBoundingClientRect();
+  return {x: box.left + p.x, y: box.top + p.y, id: layer._view.lines.ids[best], room: room};
+}"""
+
+
+def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
+    page: Page, canvas_map: tuple[FrameLocator, Locator], wait_for_script_to_finish
+) -> None:
+    frame, container = canvas_map
+    expect(container).to_have_attribute("data-camera", "settled")
+    target = page.locator(MAP_IFRAME).evaluate(LONE_LINE_MIDDLE_JS)
+    assert target["room"] > 6, target  # no other line under the pointer
+
+    page.mouse.move(target["x"], target["y"])
+    tooltip = frame.locator(".line-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(t("kind", "en"))
+    # A long list of themes wraps inside the tooltip's maximum width instead of running off the map.
+    width, max_width = tooltip.evaluate(
+        "tip => [tip.getBoundingClientRect().width, parseFloat(getComputedStyle(tip).maxWidth)]"
+    )
+    assert width <= max_width + 20, (width, max_width)  # + its padding and border
+
+    page.mouse.click(target["x"], target["y"])
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(container).to_have_attribute("data-selected", target["id"])
+    assert f"p={target['id']}" in page.url
+
+
+# The place on screen whose marker is furthest from every other place's: its centre and name.
+LONE_PLACE_JS = """frame => {
+  const w = frame.contentWindow, map = w.map, places = map._partnershipLayer._view.places;
+  const points = places.latlon.map(latlon => map.latLngToContainerPoint(latlon)), size = map.getSize();
+  let best = -1, room = -1;
+  points.forEach((p, i) => {
+    if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
+    const nearest = Math.min(...points.filter((_, j) => j !== i).map(q => p.distanceTo(q)));
+    if (nearest > room) { room = nearest; best = i; }
+  });
+  const p = points[best], box = frame.getBoundingClientRect();
+  return {x: box.left + p.x, y: box.top + p.y, name: places.names[best], room: room};
+}"""
+
+
+def test_a_place_on_the_canvas_shows_its_own_name_on_hover(
+    page: Page, canvas_map: tuple[FrameLocator, Locator]
+) -> None:
+    frame, container = canvas_map
+    expect(container).to_have_attribute("data-camera", "settled")
+    target = page.locator(MAP_IFRAME).evaluate(LONE_PLACE_JS)
+    assert target["room"] > 20, target  # one marker under the pointer
+
+    page.mouse.move(target["x"], target["y"])
+    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_be_visible()
+    expect(frame.locator(".line-tooltip")).to_have_count(0)
+    page.mouse.move(target["x"] + 200, target["y"] + 200)
+    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_have_count(0)
+
+
+# ---- painting: where the lines are on the canvas, pixel by pixel ---------------------------
+
+# In the map's frame: the middle of the solid line with the most room around it (as
+# LONE_LINE_MIDDLE_JS), and the clear spot furthest from every line and place marker, both
+# as [lat, lng], so that they can be found on screen again after the map moves.
+LINE_AND_CLEAR_SPOT_JS = """frame => {
+  const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer, L = w.L;
+  const arcs = layer._arcs.map(L.partnershipLayer.latLonPairs);
+  const onScreen = arcs.map(arc => arc.map(point => map.latLngToContainerPoint(point)));
+  const places = layer._view.places.latlon.map(latlon => map.latLngToContainerPoint(latlon));
+  const size = map.getSize();
+  const inside = p => p.x > 80 && p.y > 80 && p.x < size.x - 80 && p.y < size.y - 80;
+  const nearestLine = (p, skip) => {
+    let nearest = Infinity;
+    onScreen.forEach((points, j) => {
+      if (j === skip) return;
+      for (let k = 1; k < points.length; k++) nearest = Math.min(nearest, L.LineUtil.pointToSegmentDistance(p, points[k - 1], points[k]));
+    });
+    return nearest;
+  };
+  let line = null;
+  onScreen.forEach((points, i) => {
+    const p = points[Math.floor(points.length / 2)];
+    // A solid line: a dashed one may have a gap there, at one zoom or another.
+    if (!inside(p) || layer._lineStyle(i, false).dashArray) return;
+    const room = nearestLine(p, i);
+    if (!line || room > line.room) line = { p: p, room: room };
+  });
+  let clear = null;
+  for (let x = 80; x < size.x - 80; x += 16) {
+    for (let y = 80; y < size.y - 80; y += 16) {
+      const p = L.point(x, y);
+      const room = Math.min(nearestLine(p, -1), ...places.map(place => place.distanceTo(p) - 8));
+      if (!clear || room > clear.room) clear = { p: p, room: room };
+    }
+  }
+  const latlng = p => { const ll = map.containerPointToLatLng(p); return [ll.lat, ll.lng]; };
+  return { line: latlng(line.p), lineRoom: line.room, clear: latlng(clear.p), clearRoom: clear.room };
+}"""
+
+# In the map's frame: for each [lat, lng], the most opaque pixel (alpha 0-255) that the lines'
+# canvases (the view's, and the last view's while it stays) show within a pixel of where the
+# map puts that point now: what the reader sees there, read back from each canvas.
+ALPHA_AT_JS = """(frame, latlngs) => {
+  const w = frame.contentWindow, map = w.map, doc = frame.contentDocument;
+  const canvases = [...doc.querySelectorAll('.leaflet-overlay-pane canvas')];
+  const box = map.getContainer().getBoundingClientRect();
+  const scratch = doc.createElement('canvas');
+  scratch.width = scratch.height = 3;
+  const ctx = scratch.getContext('2d', { willReadFrequently: true });
+  return latlngs.map(latlng => {
+    const p = map.latLngToContainerPoint(latlng);
+    let most = 0;
+    for (const canvas of canvases) {
+      const r = canvas.getBoundingClientRect();
+      if (!r.width || !canvas.width) continue;
+      const x = (box.left + p.x - r.left) * canvas.width / r.width;
+      const y = (box.top + p.y - r.top) * canvas.height / r.height;
+      ctx.clearRect(0, 0, 3, 3);
+      ctx.drawImage(canvas, Math.round(x) - 1, Math.round(y) - 1, 3, 3, 0, 0, 3, 3);
+      const data = ctx.getImageData(0, 0, 3, 3).data;
+      for (let k = 3; k < data.length; k += 4) most = Math.max(most, data[k]);
+    }
+    return most;
+  });
+}"""
+# The canvas's picture is as new as the map's zoom: painted at this zoom, not only scaled.
+PICTURE_AT_ZOOM_JS = """() => {
+  const canvas = window.map._partnershipLayer._canvas;
+  return canvas._zoom === window.map.getZoom() && !canvas._painting;
+}"""
+
+
+def alpha_at(page: Page, *latlngs: list[float]) -> list[int]:
+    return page.locator(MAP_IFRAME).evaluate(ALPHA_AT_JS, list(latlngs))
+
+
+def map_window(page: Page):  # noqa: ANN201 - Playwright's Frame
+    return page.locator(MAP_IFRAME).element_handle().content_frame()
+
+
+@pytest.fixture(params=["worker", "page"])
+def painted_map(request: pytest.FixtureRequest, page: Page, many_lines_server: object, open_app, wait_for_map) -> str:
+    """The many-lines map, its canvas painted in a worker, or by the page in a browser without
+    OffscreenCanvas; settled, so nothing moves it but the test. Returns who paints."""
+    if request.param == "page":
+        page.context.add_init_script("delete window.OffscreenCanvas;")
+    open_app(page, many_lines_server, "/?tiles=off")
+    frame = wait_for_map(page)
+    expect(frame.locator(CONTAINER)).to_have_attribute("data-camera", "settled")
+    expect(frame.locator(f".leaflet-overlay-pane canvas[data-painted-in='{request.param}']")).to_have_count(1)
+    return request.param
+
+
+def test_the_lines_are_painted_where_the_map_puts_them_as_it_moves(page: Page, painted_map: str) -> None:
+    spots = page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS)
+    # A neighbour 4 px wide and over 5 px away paints nothing within a pixel of the point.
+    assert spots["lineRoom"] > 5 and spots["clearRoom"] > 10, spots
+    frame = map_window(page)
+    frame.wait_for_function(PICTURE_AT_ZOOM_JS)
+    line_alpha, clear_alpha = alpha_at(page, spots["line"], spots["clear"])
+    assert line_alpha > 200 and clear_alpha == 0, (line_alpha, clear_alpha, spots)
+
+    # A pan: the picture moves with the map at once (before a new one is painted), then the
+    # new picture puts the line in the same place: it never jumps.
+    moved_with_the_map = page.locator(MAP_IFRAME).evaluate(
+        f"""(frame, spots) => {{
+          frame.contentWindow.map.panBy([140, 70], {{ animate: false }});
+          return ({ALPHA_AT_JS})(frame, [spots.line, spots.clear]);
+        }}""",
+        spots,
+    )
+    assert moved_with_the_map[0] > 200 and moved_with_the_map[1] == 0, moved_with_the_map
+    frame.wait_for_function(PICTURE_AT_ZOOM_JS)
+    assert alpha_at(page, spots["line"], spots["clear"])[0] > 200
+
+    # A zoom: the new picture is painted at the new scale (not the old one stretched).
+    frame.evaluate("() => window.map.setZoom(window.map.getZoom() + 1, { animate: false })")
+    frame.wait_for_function(PICTURE_AT_ZOOM_JS)
+    line_alpha, clear_alpha = alpha_at(page, spots["line"], spots["clear"])
+    assert line_alpha > 200 and clear_alpha == 0, (line_alpha, clear_alpha)
+    expect(page.frame_locator(MAP_IFRAME).locator(".leaflet-overlay-pane canvas")).to_have_count(1)
+
+
+# In the map's frame: from now on, one entry per animation frame: whether any of the lines'
+# canvases shows anything at all (a 64 x 64 thumbnail of each, any pixel not transparent).
+WATCH_FOR_BLANK_FRAMES_JS = """() => {
+  const doc = document, thumb = doc.createElement('canvas');
+  thumb.width = thumb.height = 64;
+  const ctx = thumb.getContext('2d', { willReadFrequently: true });
+  window.__shown = [];
+  const look = () => {
+    let any = false;
+    for (const canvas of doc.querySelectorAll('.leaflet-overlay-pane canvas')) {
+      if (!canvas.width) continue;
+      ctx.clearRect(0, 0, 64, 64);
+      ctx.drawImage(canvas, 0, 0, 64, 64);
+      const data = ctx.getImageData(0, 0, 64, 64).data;
+      for (let k = 3; k < data.length && !any; k += 4) any = data[k] > 0;
+    }
+    window.__shown.push(any);
+    if (window.__shown.length < 2000) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}"""
+
+
+def test_a_new_view_keeps_the_last_picture_until_its_own_is_painted(
+    page: Page, painted_map: str, wait_for_script_to_finish
+) -> None:
+    frame = map_window(page)
+    frame.evaluate(WATCH_FOR_BLANK_FRAMES_JS)
+    container = page.frame_locator(MAP_IFRAME).locator(CONTAINER)
+    # A tour step: a new view of the same lines, on a new canvas, while the camera flies.
+    page.get_by_role("button", name=t("tour_start", "en")).click()
+    expect(container).to_have_attribute("data-view-updates", "2")
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    frame.wait_for_function(PICTURE_AT_ZOOM_JS)
+    shown = frame.evaluate("() => window.__shown")
+    assert len(shown) > 5, shown
+    assert all(shown), f"{shown.count(False)} of {len(shown)} frames showed no lines"
+    # The last view's canvas is gone once the new one shows its lines.
+    expect(page.frame_locator(MAP_IFRAME).locator(".leaflet-overlay-pane canvas")).to_have_count(1)
+
+
+def test_a_view_drawn_in_svg_takes_the_last_canvas_away(
+    page: Page, canvas_map: tuple[FrameLocator, Locator], wait_for_script_to_finish
+) -> None:
+    frame, container = canvas_map
+    choose_theme(page, "Waste management")
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(container).to_have_attribute("data-renderer", "svg")
+    drawn = int(container.get_attribute("data-lines-drawn") or 0)
+    assert 0 < drawn <= CANVAS_ABOVE
+    expect(frame.locator("path.partnership")).to_have_count(drawn)
+    expect(frame.locator(".leaflet-overlay-pane canvas")).to_have_count(0)
+
+
+def test_when_the_worker_fails_the_page_paints_the_lines(page: Page, canvas_map: tuple[FrameLocator, Locator]) -> None:
+    frame, container = canvas_map
+    expect(container).to_have_attribute("data-camera", "settled")
+    expect(frame.locator("canvas[data-painted-in='worker']")).to_have_count(1)
+    spots = page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS)
+    # As a worker that cannot paint here reports it (an error event on the worker).
+    map_window(page).evaluate("() => L.partnershipCanvas.painter.worker.dispatchEvent(new ErrorEvent('error'))")
+    expect(frame.locator(".leaflet-overlay-pane canvas")).to_have_count(1)
+    expect(frame.locator("canvas[data-painted-in='page']")).to_have_count(1)
+    assert map_window(page).evaluate("() => L.partnershipCanvas.painter.worker") is None
+    line_alpha, clear_alpha = alpha_at(page, spots["line"], spots["clear"])
+    assert line_alpha > 200 and clear_alpha == 0, (line_alpha, clear_alpha)
+    # And it goes on painting: after a zoom, the lines are where the map puts them.
+    map_window(page).evaluate("() => window.map.setZoom(window.map.getZoom() + 1, { animate: false })")
+    line_alpha, clear_alpha = alpha_at(page, spots["line"], spots["clear"])
+    assert line_alpha > 200 and clear_alpha == 0, (line_alpha, clear_alpha)
