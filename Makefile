@@ -108,12 +108,14 @@ geocode: venv
 lint: venv-dev
 	$(VENV)/bin/ruff check .
 
-# Build side (bench_map), then the live app beside its peers (bench_live --help; needs Chromium).
+# Build side (bench_map), the live app beside its peers (bench_live --help), then the canvas
+# painter on zooms (bench_canvas --help); the last two need Chromium.
 # BENCH_LIVE_ARGS, e.g. "--sizes 0 8 1000 --runs 1", for a shorter live run.
 BENCH_LIVE_ARGS ?=
 bench: venv-dev assets chromium
 	$(PY) -m bench.bench_map
 	$(PY) -m bench.bench_live $(BENCH_LIVE_ARGS)
+	$(PY) -m bench.bench_canvas
 
 # N people open the map at once (bench/load.py --help); needs Chromium (`make chromium`).
 .PHONY: load-bench
