@@ -647,8 +647,8 @@
     },
 
     // Every group gets a label: the first of 24 positions around it (eight directions at each
-    // of LABEL_RINGS' distances) that overlaps no other label, no place and not the legend, and
-    // stays inside the map; failing that, its names join a nearby label.
+    // of LABEL_RINGS' distances) that overlaps no other label, no place and no map control (the
+    // legend among them), and stays inside the map; failing that, its names join a nearby label.
     _placeLabels: function () {
       // (re)computed at every zoom, pan and resize: groups and free room depend on the scale.
       var map = this._map;
@@ -686,19 +686,32 @@
         var p = toContainer(group.point);
         return { left: p.x - 9, right: p.x + 9, top: p.y - 9, bottom: p.y + 9 };
       });
-      if (this._legend && this._legend.getContainer()) {
-        var legendBox = this._legend.getContainer().getBoundingClientRect();
-        obstacles.push({
-          left: legendBox.left - mapOrigin.left,
-          right: legendBox.right - mapOrigin.left,
-          top: legendBox.top - mapOrigin.top,
-          bottom: legendBox.bottom - mapOrigin.top,
-        });
-      }
+      // Leaflet's controls (zoom, full screen, legend, scale, attribution): no label covers them,
+      // not even one that found no free room ("crowded") or a tour stop's end.
+      var controls = new TakenBoxes();
+      Array.prototype.forEach.call(map.getContainer().querySelectorAll(".leaflet-control"), function (control) {
+        var box = control.getBoundingClientRect();
+        if (box.width && box.height) {
+          var relative = {
+            left: box.left - mapOrigin.left,
+            right: box.right - mapOrigin.left,
+            top: box.top - mapOrigin.top,
+            bottom: box.bottom - mapOrigin.top,
+          };
+          controls.add(relative);
+          obstacles.push(relative);
+        }
+      });
       var taken = new TakenBoxes();
       obstacles.forEach(function (box) {
         taken.add(box);
       });
+      // Where a label goes that has no room of its own: clear of the controls if it can be,
+      // else to the right of its marker.
+      var lastResort = function (label, p) {
+        var labelSize = this._sizeOf(label);
+        return this._fit(label, p, controls, size) || boxAt(p, [LABEL_GAP_PX, -labelSize.height / 2], labelSize.width, labelSize.height);
+      }.bind(this);
       var unplaced = [];
       var place = function (group, label, box) {
         taken.add(box);
@@ -708,15 +721,14 @@
       };
       groups.forEach(function (group, g) {
         var label = candidates[g];
-        var labelSize = this._sizeOf(label);
         var p = toContainer(group.point);
         var box = this._fit(label, p, taken, size);
         if (box) {
           place(group, label, box);
         } else if (group.end) {
-          // The stop's own ends are always named by themselves: at the first position, as placed
-          // first, the others make way for them.
-          place(group, label, boxAt(p, [LABEL_GAP_PX, -labelSize.height / 2], labelSize.width, labelSize.height));
+          // The stop's own ends are always named by themselves: as placed first, the others
+          // make way for them.
+          place(group, label, lastResort(label, p));
         } else {
           labels.removeChild(label);
           unplaced.push(group);
@@ -741,7 +753,8 @@
         var label = this._label(group.members);
         label.classList.add("place-label-crowded");
         labels.appendChild(label);
-        L.DomUtil.setPosition(label, group.point.add(L.point(LABEL_GAP_PX, -this._sizeOf(label).height / 2)).round());
+        var box = lastResort(label, toContainer(group.point));
+        L.DomUtil.setPosition(label, group.point.add(L.point(box.offset[0], box.offset[1])).round());
       }, this);
       this._keepInside(map);
       labels.style.visibility = "";

@@ -1,7 +1,8 @@
 """Place names on the map, as a presenter sees them (issue 9): on the public record's 67
 places, every place on screen is named or counted in a label, and labels neither overlap
-each other nor the legend nor run off the map. On 200 synthetic places, labels placed in the
-open overlap no other label, marker or the legend, and every place is still named."""
+each other nor the map's controls (legend, zoom, scale) nor run off the map. On 200 synthetic
+places, labels placed in the open overlap no other label or marker, no label covers a
+control, and every place is still named."""
 
 from __future__ import annotations
 
@@ -31,12 +32,12 @@ MEASURE = """() => {
   for (let i = 0; i < labels.length; i++)
     for (let j = i + 1; j < labels.length; j++)
       if (overlap(labels[i].box, labels[j].box)) pairs.push([labels[i].text, labels[j].text]);
-  const legend = document.querySelector('.map-legend').getBoundingClientRect();
+  const controls = [...document.querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect());
   return {
     named: labels.reduce((n, l) => n + l.places, 0),
     onScreen,
     overlapping: pairs,
-    onLegend: labels.filter(l => overlap(l.box, legend)).map(l => l.text),
+    onControls: labels.filter(l => controls.some(c => overlap(l.box, c))).map(l => l.text),
     outside: labels.filter(l => !inside(l.box)).map(l => l.text),
   };
 }"""
@@ -62,12 +63,12 @@ def test_every_place_on_screen_is_named_or_counted_without_overlaps(
     assert seen["onScreen"] > 0
     assert seen["named"] == seen["onScreen"], seen
     assert seen["overlapping"] == [], seen
-    assert seen["onLegend"] == [], seen
+    assert seen["onControls"] == [], seen
     assert seen["outside"] == [], seen
 
 
 # Runs inside the map's frame, in the map container's coordinates: the labels placed in the
-# open (not "crowded"), each group's marker square and the legend, as _placeLabels sees them.
+# open (not "crowded"), each group's marker square and the map's controls, as _placeLabels sees them.
 PLACED_LABELS = """() => {
   const layer = map._partnershipLayer, origin = map.getContainer().getBoundingClientRect();
   const size = map.getSize();
@@ -78,7 +79,8 @@ PLACED_LABELS = """() => {
   const groups = layer._groups().map(g => ({ p: map.layerPointToContainerPoint(g.point), ids: g.members.map(i => layer._view.places.ids[i]) }))
     .filter(g => g.p.x >= 0 && g.p.y >= 0 && g.p.x <= size.x && g.p.y <= size.y);
   const markers = groups.map(g => ({ left: g.p.x - 9, right: g.p.x + 9, top: g.p.y - 9, bottom: g.p.y + 9 }));
-  const legend = relative(document.querySelector('.map-legend').getBoundingClientRect());
+  const controls = [...document.querySelectorAll('.leaflet-control')].map(c => relative(c.getBoundingClientRect()));
+  const every = [...document.querySelectorAll('.place-label')].map(l => ({ box: relative(l.getBoundingClientRect()), text: l.textContent }));
   const pairs = [];
   labels.forEach((a, i) => labels.slice(i + 1).forEach(b => { if (overlap(a.box, b.box)) pairs.push([a.text, b.text]); }));
   const named = new Set([...document.querySelectorAll('.place-label')].flatMap(l => l.dataset.placeIds.split(' ')));
@@ -86,7 +88,9 @@ PLACED_LABELS = """() => {
     placed: labels.length,
     overlapping: pairs,
     onMarkers: labels.filter(l => markers.some(m => overlap(l.box, m))).map(l => l.text),
-    onLegend: labels.filter(l => overlap(l.box, legend)).map(l => l.text),
+    crowded: every.length - labels.length,
+    // Crowded labels too: they may overlap labels, but never a control.
+    onControls: every.filter(l => controls.some(c => overlap(l.box, c))).map(l => l.text),
     unnamed: groups.flatMap(g => g.ids).filter(id => !named.has(id)),
   };
 }"""
@@ -105,5 +109,5 @@ def test_labels_among_many_places_overlap_nothing_and_lose_no_place(
     assert seen["placed"] > 20, seen
     assert seen["overlapping"] == [], seen
     assert seen["onMarkers"] == [], seen
-    assert seen["onLegend"] == [], seen
+    assert seen["onControls"] == [], seen
     assert seen["unnamed"] == [], seen
