@@ -23,7 +23,10 @@ machine's slow moments fall on every case alike:
 - whether the map was re-created by the filter change (a marker set on the map's iframe and
   its window, or on the deck canvas, before the click is gone after it);
 - zoom: one level is added in the map (Leaflet `window.map` in the iframe) before the click
-  and read after it: "kept" or "4→3" (reset);
+  and read after it: "kept" or "4→3" (reset). The click waits until that zoom is drawn: a
+  canvas painted in a worker (mapview/partnership_canvas.js) paints it after the zoom
+  returns, where the page's own canvas painted it before; either way the filter change
+  starts from a map at rest;
 - the server's peak memory (VmHWM of the streamlit process, over all runs of the case).
 
 It prints the medians over --runs runs and ratios: every case against the floor (the folium
@@ -183,6 +186,14 @@ ZOOM_IN_JS = """frame => {
   map.setZoom(map.getZoom() + 1, { animate: false });
   return map.getZoom();
 }"""
+# After that zoom, the map's canvas has its picture at the new zoom: a canvas painted in a
+# worker says data-painting while one is on its way (on the page the zoom paints at once).
+# The click comes once the zoom's drawing is done, for every painter alike.
+ZOOM_DRAWN_JS = f"""() => {{
+  const frame = ({FIND_MAP_FRAME_JS})();
+  const doc = frame && frame.contentDocument;
+  return !doc || !doc.querySelector('canvas[data-painting]');
+}}"""
 # The app frames its first view again until the frame has its final size (data-camera
 # "settled"). A reader's wheel, drag or key ends that at once; a script's setZoom that lands
 # while the frame resizes is taken for the resize, so the zoom check waits for it to settle.
@@ -338,6 +349,8 @@ async def one_run(page: Page, cdp: CDPSession, url: str, subject: str, work: Wor
         element = await map_element(page, subject)
         marked = await page.evaluate(MARK_MAP_JS, element)
         zoomed_to = None if subject == PYDECK else await page.evaluate(ZOOM_IN_JS, element)
+        if zoomed_to is not None:
+            await wait_until(page, ZOOM_DRAWN_JS, timeout_s)
         await page.evaluate(WATCH_RERUN_JS)
         status = await page.evaluate(PEER_STATUS_JS)
         # The app: a changed line count is enough; the same count (0 → 0) needs the rerun seen too.

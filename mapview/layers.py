@@ -41,6 +41,12 @@ LAYER_SCRIPTS = tuple(Path(__file__).with_name(name) for name in ("partnership_l
 # path each. At 1,049 lines and 859 places as SVG, every update spent 35 ms laying out those
 # 1,900 elements and 45 ms making them; the canvas needs neither (bench_live, 10,000 → 1,049).
 CANVAS_ABOVE = 500
+# Above this many lines the canvas is painted in a worker (partnership_canvas.js). Painted on
+# the page, where the browser has no GPU canvas, it keeps the page from answering while it
+# draws: 38 ms at 1,049 lines, about 55 ms at 1,500 (past the 50 ms of a "long task") and
+# 315 ms at 10,000, on every filter change, pan and zoom. In the worker the page stays free,
+# but each picture comes 20-35 ms later (bench/bench_canvas.py): worth it only above this.
+PAINT_IN_WORKER_ABOVE = 1_500
 # The overview never zooms in past this; a tour stop (two places) not past TOUR_MAX_ZOOM,
 # so markers and labels keep their size and the audience still sees where the stop is.
 OVERVIEW_MAX_ZOOM = 7
@@ -143,6 +149,7 @@ def view_data(
         "maxZoom": OVERVIEW_MAX_ZOOM,
         "presenter": presenter,
         "canvasAbove": CANVAS_ABOVE,
+        "workerAbove": PAINT_IN_WORKER_ABOVE,
         "legendTitle": t("legend", lang),
         "legend": legend_html(dataset, view, lines, wanted_themes, lang),
         "text": {

@@ -21,9 +21,9 @@
   // Canvas 2D is rasterized where it is drawn. In a browser without GPU canvas (headless
   // Chromium here; many office machines) that is the page's own thread: 38 ms for 1,049
   // lines, 315 ms for 10,000, on every filter change, pan and zoom, during which the page
-  // answers nothing. So the lines are painted in a worker, on an OffscreenCanvas, and the
-  // page only swaps the finished picture in (an ImageBitmap, at once). The page keeps what
-  // it needs to find what is under the pointer.
+  // answers nothing. So large views (over PAINT_IN_WORKER_ABOVE lines, mapview/layers.py) are
+  // painted in a worker, on an OffscreenCanvas, and the page only swaps the finished picture
+  // in (an ImageBitmap, at once). The page keeps what it needs to find what is under the pointer.
   //
   // paintScope is turned into the worker's source (its text), so it must not use anything
   // from outside itself. Called with null it returns, for the page, the painting function
@@ -53,17 +53,38 @@
     }
 
     // scene: the canvas's arcs (world pixels at zoom 0), their boxes and its places.
-    // frame: scale k and pixel origin (ox, oy); the lines in drawing order with each one's
-    // style (an index into lineStyles) and whether it has a casing; each place's style.
-    function paint(ctx, scene, frame) {
+    // frame: scale k and pixel origin (ox, oy); the canvas's area [left, top, right, bottom]
+    // in layer pixels; the lines in drawing order with each one's style (an index into
+    // lineStyles) and whether it has a casing; each place's style.
+    // Lines from order[from] on, at most `limit` of them stroked if a limit is given, then the
+    // places once every line is done. Returns where to go on, or -1 when it is finished.
+    function paint(ctx, scene, frame, from, limit) {
       var k = frame.k;
       var ox = frame.ox;
       var oy = frame.oy;
+      // The canvas's own area, in the same (layer) pixels as the lines.
+      var left = frame.area[0];
+      var top = frame.area[1];
+      var right = frame.area[2];
+      var bottom = frame.area[3];
       ctx.save();
       ctx.lineJoin = "round";
-      for (var o = 0; o < frame.order.length; o++) {
+      var o = from || 0;
+      var stroked = 0;
+      for (; o < frame.order.length; o++) {
+        if (limit && stroked === limit) {
+          ctx.restore();
+          return o;
+        }
         var index = frame.order[o];
         var style = frame.lineStyles[frame.lineStyle[o]];
+        var box = scene.boxes[index];
+        var reach = style.weight + SELECTED_CASING_PX;
+        if (box[2] * k - ox < left - reach || box[0] * k - ox > right + reach || box[3] * k - oy < top - reach || box[1] * k - oy > bottom + reach) {
+          // Wholly off the canvas (zoomed in, most lines are): nothing to stroke, or to dash.
+          continue;
+        }
+        stroked++;
         var points = scene.arcs[index];
         var stride = 2 * pointStep(points, scene.boxes[index], k);
         ctx.beginPath();
@@ -102,27 +123,82 @@
         ctx.stroke();
       }
       ctx.restore();
+      return -1;
     }
 
     if (worker) {
-      // In the worker: scenes arrive once per canvas, frames to paint as often as it needs.
+      // In the worker: scenes arrive once per canvas, pictures are asked for as the map moves.
+      // A picture is painted in slices of about SLICE_MS, and between slices the worker reads
+      // its messages: a newer picture of the same canvas, or a canvas gone with its view,
+      // stops the one being painted. (At 10,000 lines a picture takes 300-650 ms: the next
+      // view would otherwise wait for the last one's.) The canvas only records strokes and
+      // rasterizes them when the picture is taken, all at once, unless something reads it:
+      // each CHUNK_LINES lines, one pixel is read, so a slice's time is its real cost.
+      var SLICE_MS = 16;
+      var CHUNK_LINES = 64;
       var scenes = {};
+      var jobs = [];
+      var scheduled = false;
+      // A message to itself: the quickest way to let the worker's messages in between slices
+      // (a timer may wait 4 ms or more).
+      var tick = new MessageChannel();
+
+      var drop = function (id) {
+        jobs = jobs.filter(function (job) {
+          return job.frame.id !== id;
+        });
+      };
+
+      var schedule = function () {
+        if (!scheduled && jobs.length) {
+          scheduled = true;
+          tick.port2.postMessage(null);
+        }
+      };
+
+      tick.port1.onmessage = function () {
+        scheduled = false;
+        var job = jobs[0];
+        if (!job) {
+          return;
+        }
+        var frame = job.frame;
+        var scene = scenes[frame.id];
+        if (!job.ctx) {
+          if (!scene.canvas || scene.canvas.width !== frame.width || scene.canvas.height !== frame.height) {
+            scene.canvas = new OffscreenCanvas(frame.width, frame.height);
+          }
+          job.ctx = scene.canvas.getContext("2d");
+          job.ctx.setTransform(frame.ratio, 0, 0, frame.ratio, -frame.ratio * frame.minX, -frame.ratio * frame.minY);
+          job.ctx.clearRect(frame.minX, frame.minY, frame.width / frame.ratio, frame.height / frame.ratio);
+        }
+        var sliceEnds = performance.now() + SLICE_MS;
+        do {
+          job.next = paint(job.ctx, scene, frame, job.next, CHUNK_LINES);
+          if (job.next >= 0) {
+            job.ctx.getImageData(0, 0, 1, 1);
+          }
+        } while (job.next >= 0 && performance.now() < sliceEnds);
+        if (job.next < 0) {
+          jobs.shift();
+          var bitmap = scene.canvas.transferToImageBitmap();
+          worker.postMessage({ id: frame.id, seq: frame.seq, bitmap: bitmap }, [bitmap]);
+        }
+        schedule();
+      };
+
       worker.onmessage = function (event) {
         var message = event.data;
         if (message.type === "scene") {
           scenes[message.id] = { arcs: message.arcs, boxes: message.boxes, places: message.places, canvas: null };
         } else if (message.type === "forget") {
+          drop(message.id);
           delete scenes[message.id];
         } else if (message.type === "paint" && scenes[message.id]) {
-          var scene = scenes[message.id];
-          if (!scene.canvas || scene.canvas.width !== message.width || scene.canvas.height !== message.height) {
-            scene.canvas = new OffscreenCanvas(message.width, message.height);
-          }
-          var ctx = scene.canvas.getContext("2d");
-          ctx.setTransform(message.ratio, 0, 0, message.ratio, -message.ratio * message.minX, -message.ratio * message.minY);
-          paint(ctx, scene, message);
-          var bitmap = scene.canvas.transferToImageBitmap();
-          worker.postMessage({ id: message.id, seq: message.seq, bitmap: bitmap }, [bitmap]);
+          // (The canvas may be in the middle of the one it no longer needs: it starts again.)
+          drop(message.id);
+          jobs.push({ frame: message, next: 0, ctx: null });
+          schedule();
         }
       };
     }
@@ -280,11 +356,12 @@
         return arc.box;
       });
       this._places = this._worldPoints([].concat.apply([], this._placeLatLons));
-      var worker = painter.get();
+      // options.inWorker: painted in a worker if the browser has one (partnership_layer.js
+      // asks for it above view.workerAbove lines).
+      var worker = this.options.inWorker ? painter.get() : null;
       this._shown = false;
       this._shownPlace = null;
       this._painting = null;
-      this._paintAgain = false;
       if (worker) {
         this._paintId = painter.nextId++;
         painter.canvases[this._paintId] = this;
@@ -388,12 +465,13 @@
           this._requestPaint(true);
         }
       } else if (this._map && this._ctx) {
-        paintOnPage(this._ctx, { arcs: this._arcs, boxes: this._boxes, places: this._places }, this._paintFrame());
+        paintOnPage(this._ctx, { arcs: this._arcs, boxes: this._boxes, places: this._places }, this._paintFrame(this._bounds));
       }
     },
 
-    // Scale, origin and styles of the lines and places now, in drawing order.
-    _paintFrame: function () {
+    // Scale, origin and styles of the lines and places now, in drawing order, for a canvas
+    // covering `bounds` (layer pixels).
+    _paintFrame: function (bounds) {
       var frame = this._frame();
       var owner = this._owner;
       var hoveredLine = this._hovered && this._hovered.kind === "line" ? this._hovered.index : -1;
@@ -435,6 +513,7 @@
         k: frame.scale,
         ox: frame.origin.x,
         oy: frame.origin.y,
+        area: [bounds.min.x, bounds.min.y, bounds.max.x, bounds.max.y],
         order: Int32Array.from(order),
         lineStyle: lineStyle,
         casing: casing,
@@ -448,8 +527,8 @@
     // Leaflet moves and clears its canvas at once when the map has moved (_update), then
     // draws. Here the worker's picture comes a little later, so the canvas keeps showing the
     // last picture, where it was, until the new one is ready; then both change together, in
-    // one task: the lines never jump or blink. One picture is painted at a time; a request
-    // meanwhile is painted when it is back.
+    // one task: the lines never jump or blink. The picture asked for last is the one shown:
+    // the worker drops an older one it is still painting.
 
     // Leaflet updates its renderers on the view reset and again on the move end of one
     // setView (a zoom without animation): the second time the canvas would be painted again
@@ -498,17 +577,13 @@
       }
       var place = this._placeNow();
       var latest = this._painting ? this._painting.place : this._shownPlace;
-      if (!restyled && !this._paintAgain && samePlace(place, latest)) {
-        return;
-      }
-      if (this._painting) {
-        this._paintAgain = true;
+      if (!restyled && samePlace(place, latest)) {
         return;
       }
       var bounds = place.bounds;
       var min = bounds.min;
       var ratio = L.Browser.retina ? 2 : 1;
-      var frame = this._paintFrame();
+      var frame = this._paintFrame(bounds);
       frame.type = "paint";
       frame.id = this._paintId;
       frame.seq = (this._paintSeq || 0) + 1;
@@ -519,6 +594,8 @@
       frame.height = ratio * bounds.getSize().y;
       this._paintSeq = frame.seq;
       this._painting = { seq: frame.seq, place: place };
+      // For tests and benchmarks: a picture is on its way.
+      this._container.setAttribute("data-painting", "");
       painter.get().postMessage(frame);
     },
 
@@ -526,11 +603,17 @@
     _present: function (seq, bitmap) {
       var painting = this._painting;
       var map = this._map;
-      this._painting = null;
-      if (!map || !painting || painting.seq !== seq || map._animatingZoom) {
-        // Removed, or zooming (Leaflet paints again when the zoom ends).
+      if (!painting || painting.seq !== seq) {
+        // An older picture than the one asked for last (the worker was told to drop it as it
+        // finished): the newer one is on its way.
         bitmap.close();
-        this._paintAgain = false;
+        return;
+      }
+      this._painting = null;
+      this._container.removeAttribute("data-painting");
+      if (!map || map._animatingZoom) {
+        // Removed, or zooming (Leaflet asks for a picture again when the zoom ends).
+        bitmap.close();
         return;
       }
       var container = this._container;
@@ -552,10 +635,6 @@
         this._shown = true;
         removeGhost(map);
         this._owner._linesShown();
-      }
-      if (this._paintAgain) {
-        this._paintAgain = false;
-        this._requestPaint(true);
       }
     },
 

@@ -227,7 +227,11 @@
       container.classList.toggle("presenter", !!view.presenter);
       this._arcs = arcsOf(view);
       if (this._arcs.length > view.canvasAbove) {
-        this._canvas = L.partnershipCanvas(this, this._arcs, view.places.latlon, { padding: 0.3, tolerance: 2 });
+        this._canvas = L.partnershipCanvas(this, this._arcs, view.places.latlon, {
+          padding: 0.3,
+          tolerance: 2,
+          inWorker: this._arcs.length > view.workerAbove,
+        });
         this._canvas.setTopLines([view.lines.ids.indexOf(view.selected)]);
         this._placeTooltip = L.tooltip({ direction: "top", offset: [0, -8] });
         this.addLayer(this._canvas);

@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, Route, expect, sync_playwright
 
-from mapview.layers import CANVAS_ABOVE
+from mapview.layers import CANVAS_ABOVE, PAINT_IN_WORKER_ABOVE
 from tests.fixtures.datasets import SEED_DATA_DIR, write_large_dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -223,6 +223,16 @@ def many_lines_server(
     """The app on a synthetic dataset drawn on the map's canvas (CANVAS_ABOVE + 500 lines, 200 places)."""
     folder = tmp_path_factory.mktemp("many_lines")
     write_large_dataset(folder, CANVAS_ABOVE + 500)
+    return streamlit_app(data_dir=folder)
+
+
+@pytest.fixture(scope="session")
+def more_lines_server(
+    streamlit_app: Callable[..., StreamlitServer], vendored_assets: Path, tmp_path_factory: pytest.TempPathFactory
+) -> StreamlitServer:
+    """The app on a synthetic dataset whose canvas is painted in a worker (PAINT_IN_WORKER_ABOVE + 100 lines)."""
+    folder = tmp_path_factory.mktemp("more_lines")
+    write_large_dataset(folder, PAINT_IN_WORKER_ABOVE + 100)
     return streamlit_app(data_dir=folder)
 
 
