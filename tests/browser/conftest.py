@@ -216,14 +216,20 @@ def app_server(streamlit_app: Callable[..., StreamlitServer], vendored_assets: P
     return streamlit_app()
 
 
+def _synthetic_server(
+    streamlit_app: Callable[..., StreamlitServer], tmp_path_factory: pytest.TempPathFactory, name: str, lines: int
+) -> StreamlitServer:
+    folder = tmp_path_factory.mktemp(name)
+    write_large_dataset(folder, lines)
+    return streamlit_app(data_dir=folder)
+
+
 @pytest.fixture(scope="session")
 def many_lines_server(
     streamlit_app: Callable[..., StreamlitServer], vendored_assets: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> StreamlitServer:
     """The app on a synthetic dataset drawn on the map's canvas (CANVAS_ABOVE + 500 lines, 200 places)."""
-    folder = tmp_path_factory.mktemp("many_lines")
-    write_large_dataset(folder, CANVAS_ABOVE + 500)
-    return streamlit_app(data_dir=folder)
+    return _synthetic_server(streamlit_app, tmp_path_factory, "many_lines", CANVAS_ABOVE + 500)
 
 
 @pytest.fixture(scope="session")
@@ -231,9 +237,7 @@ def more_lines_server(
     streamlit_app: Callable[..., StreamlitServer], vendored_assets: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> StreamlitServer:
     """The app on a synthetic dataset whose canvas is painted in a worker (PAINT_IN_WORKER_ABOVE + 100 lines)."""
-    folder = tmp_path_factory.mktemp("more_lines")
-    write_large_dataset(folder, PAINT_IN_WORKER_ABOVE + 100)
-    return streamlit_app(data_dir=folder)
+    return _synthetic_server(streamlit_app, tmp_path_factory, "more_lines", PAINT_IN_WORKER_ABOVE + 100)
 
 
 @pytest.fixture(scope="session")

@@ -13,14 +13,22 @@ from tests.browser.conftest import MAP_IFRAME
 from tests.browser.test_map_in_place import CONTAINER, choose_theme
 
 
-@pytest.fixture
-def canvas_map(page: Page, many_lines_server: object, open_app, wait_for_map) -> tuple[FrameLocator, Locator]:
-    """The map of many lines (a server of its own), drawn on a canvas: its frame and its container."""
-    open_app(page, many_lines_server, "/?tiles=off")
+def open_canvas_map(page: Page, server: object, open_app, wait_for_map, painter: str) -> tuple[FrameLocator, Locator]:
+    """The server's map, drawn on a canvas painted in `painter` ("worker" or "page") and
+    settled, so that nothing moves it but the test: its frame and its container."""
+    open_app(page, server, "/?tiles=off")
     frame = wait_for_map(page)
     container = frame.locator(CONTAINER)
     expect(container).to_have_attribute("data-renderer", "canvas")
+    expect(container).to_have_attribute("data-camera", "settled")
+    expect(frame.locator(f".leaflet-overlay-pane canvas[data-painted-in='{painter}']")).to_have_count(1)
     return frame, container
+
+
+@pytest.fixture
+def canvas_map(page: Page, many_lines_server: object, open_app, wait_for_map) -> tuple[FrameLocator, Locator]:
+    """The map of many lines (a server of its own), painted on the page."""
+    return open_canvas_map(page, many_lines_server, open_app, wait_for_map, "page")
 
 
 def test_many_lines_go_to_one_canvas_and_stay_countable(page: Page, canvas_map: tuple[FrameLocator, Locator]) -> None:
@@ -277,27 +285,18 @@ PAINTERS = {
 
 @pytest.fixture(params=list(PAINTERS))
 def painted_map(request: pytest.FixtureRequest, page: Page, open_app, wait_for_map) -> str:
-    """A map drawn on a canvas, painted as PAINTERS says; settled, so nothing moves it but
-    the test. Returns who paints."""
+    """A map drawn on a canvas, painted as PAINTERS says. Returns who paints."""
     server_fixture, init_script, painter = PAINTERS[request.param]
     if init_script:
         page.context.add_init_script(init_script)
-    open_app(page, request.getfixturevalue(server_fixture), "/?tiles=off")
-    frame = wait_for_map(page)
-    expect(frame.locator(CONTAINER)).to_have_attribute("data-camera", "settled")
-    expect(frame.locator(f".leaflet-overlay-pane canvas[data-painted-in='{painter}']")).to_have_count(1)
+    open_canvas_map(page, request.getfixturevalue(server_fixture), open_app, wait_for_map, painter)
     return painter
 
 
 @pytest.fixture
 def worker_map(page: Page, more_lines_server: object, open_app, wait_for_map) -> tuple[FrameLocator, Locator]:
-    """The map of more lines, its canvas painted in a worker: its frame and its container."""
-    open_app(page, more_lines_server, "/?tiles=off")
-    frame = wait_for_map(page)
-    container = frame.locator(CONTAINER)
-    expect(container).to_have_attribute("data-camera", "settled")
-    expect(frame.locator(".leaflet-overlay-pane canvas[data-painted-in='worker']")).to_have_count(1)
-    return frame, container
+    """The map of more lines, painted in a worker."""
+    return open_canvas_map(page, more_lines_server, open_app, wait_for_map, "worker")
 
 
 def test_the_lines_are_painted_where_the_map_puts_them_as_it_moves(page: Page, painted_map: str) -> None:
