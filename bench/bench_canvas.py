@@ -12,10 +12,12 @@ painter, zooms the map in and out (no animation) and prints medians of:
 - lines ready: milliseconds from the zoom until the canvas shows the lines painted at the
   new zoom (the worker's picture swapped in; on the page, when the zoom's own work ends).
 
-"page" is the same app in a browser context without OffscreenCanvas. Figures, not
-pass/fail: compare runs made on the same machine.
+The app paints in the worker only above mapview.layers.PAINT_IN_WORKER_ABOVE lines: above
+it both painters are measured ("page" is the same app in a browser context without
+OffscreenCanvas), below it the page alone. Figures, not pass/fail: compare runs made on
+the same machine.
 
-    .venv/bin/python -m bench.bench_canvas                    # 1,000 and 10,000 lines, 3 runs of 6 zooms
+    .venv/bin/python -m bench.bench_canvas                    # 1,000, 2,000 and 10,000 lines, 3 runs of 6 zooms
     .venv/bin/python -m bench.bench_canvas --sizes 10000 --runs 5
 """
 
@@ -33,10 +35,12 @@ from playwright.async_api import Browser, async_playwright
 
 from bench.bench_live import LINES_DRAWN_JS
 from bench.load import MAP_IFRAME, REPO_ROOT, new_context
+from mapview.layers import PAINT_IN_WORKER_ABOVE
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ServerStartError, launch_streamlit
 from tests.fixtures.datasets import write_large_dataset
 
 PAINTERS = ("worker", "page")
+DEFAULT_SIZES = (1_000, 2_000, 10_000)
 WITHOUT_OFFSCREEN_CANVAS = "delete window.OffscreenCanvas;"
 ZOOMS_PER_RUN = 6
 TIMEOUT_S = 120
@@ -93,12 +97,14 @@ async def measure(sizes: Sequence[int], runs: int) -> list[tuple[int, str, list[
                 except ServerStartError as error:
                     sys.exit(str(error))
                 try:
-                    zooms: dict[str, list[dict[str, float]]] = {painter: [] for painter in PAINTERS}
+                    painters = PAINTERS if size > PAINT_IN_WORKER_ABOVE else ("page",)
+                    zooms: dict[str, list[dict[str, float]]] = {painter: [] for painter in painters}
                     # Painters in turn, so that a slow moment of the machine falls on both.
                     for run in range(runs):
-                        for painter in PAINTERS[run % 2 :] + PAINTERS[: run % 2]:
+                        turn = run % len(painters)
+                        for painter in painters[turn:] + painters[:turn]:
                             zooms[painter] += await one_run(browser, server.url, painter, size)
-                    rows += [(size, painter, zooms[painter]) for painter in PAINTERS]
+                    rows += [(size, painter, zooms[painter]) for painter in painters]
                 finally:
                     server.stop()
             await browser.close()
@@ -116,7 +122,7 @@ def table(rows: list[tuple[int, str, list[dict[str, float]]]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     print(table(asyncio.run(measure(args.sizes, args.runs))))
