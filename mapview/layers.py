@@ -243,7 +243,18 @@ class PartnershipLayerCode(VerbatimMacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "PartnershipLayerCode"
-        self.code = "\n".join(script.read_text(encoding="utf-8") for script in LAYER_SCRIPTS)
+        self.code = "\n".join(compact_script(script.read_text(encoding="utf-8")) for script in LAYER_SCRIPTS)
+
+
+def compact_script(source: str) -> str:
+    """The layer's JavaScript without its comment lines and indentation.
+
+    It goes inline into the base map, which st_folium sends again with every rerun: its 28 KB
+    of comment lines and indentation (of 67 KB) would cross the websocket each time. Safe for
+    this code, which has no multi-line string and no line that starts inside one.
+    """
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 class PartnershipView(VerbatimMacroElement):

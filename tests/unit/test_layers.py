@@ -12,7 +12,16 @@ import pytest
 from streamlit_folium import _get_feature_group_string, _get_map_string, generate_js_hash
 
 from geo.assets import cdn_source
-from mapview.layers import base_map, build_map, layer_of, legend_entries, line_colours, view_data
+from mapview.layers import (
+    LAYER_SCRIPTS,
+    PartnershipLayerCode,
+    base_map,
+    build_map,
+    layer_of,
+    legend_entries,
+    line_colours,
+    view_data,
+)
 from partnerships.dataset import Dataset, load_dataset, records_of
 from partnerships.filters import Filters, apply_filters
 from partnerships.i18n import t
@@ -238,6 +247,14 @@ def test_the_layer_and_its_canvas_are_defined_before_the_view_is_drawn(dataset: 
     view_call = html.index("L.partnershipLayer({")
     assert -1 < html.find("L.PartnershipLayer = L.FeatureGroup.extend(") < view_call
     assert -1 < html.find("L.PartnershipCanvas = L.Canvas.extend(") < view_call
+
+
+def test_the_layer_code_travels_without_its_comments_and_indentation() -> None:
+    source = "\n".join(script.read_text(encoding="utf-8") for script in LAYER_SCRIPTS)
+    code = PartnershipLayerCode().code
+    assert len(code) < 0.7 * len(source)
+    assert not [line for line in code.splitlines() if line.startswith(("//", " ", "\t")) or not line]
+    # (The browser tests run this code: the map, its canvas and its worker.)
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
