@@ -359,6 +359,8 @@
       // options.inWorker: painted in a worker if the browser has one (partnership_layer.js
       // asks for it above view.workerAbove lines).
       var worker = this.options.inWorker ? painter.get() : null;
+      // (Added again, as after a failed worker, it may be painted otherwise than before.)
+      this._paintId = null;
       this._shown = false;
       this._shownPlace = null;
       this._painting = null;
