@@ -53,8 +53,9 @@ When a step counts as done:
   Leaflet container and no `data-lines-drawn` counts -1. When the filter leaves the count as it was (0 → 0), the click's rerun must also have
   been seen to start and finish (Streamlit's `data-test-script-state`).
 - every subject, once its condition holds: two animation frames pass, so the lines are on
-  screen and not only made (the app states its count when its layer is added, and the page
-  may still have other work before it paints).
+  screen and not only made (the app states its count when its lines are drawn: an SVG view
+  or a canvas the page paints as its layer is added, a canvas painted in a worker when its
+  first picture is swapped in; the page may still have other work before it paints).
 - peers: each ends with a caption "N lines, run K" (bench/peers/common.py), so a rerun is
   seen even when it is too fast for the script state to show. Folium and map-layer peers: the lines as
   for the app, and the caption of a later run with the expected count. pydeck peer: deck.gl
@@ -319,7 +320,7 @@ async def wait_for_map(page: Page, subject: str, lines: int, timeout_s: float, a
     else:
         await wait_until(page, lines_are_js(lines), timeout_s)
     # Then two animation frames, for every subject alike: the lines are on screen, not just
-    # made (the app states its count when its layer is added, before the page paints; deck.gl
+    # made (the app states its count when its lines are drawn, before the page paints; deck.gl
     # draws new data on its next frame).
     await page.evaluate(TWO_FRAMES_JS)
 

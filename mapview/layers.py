@@ -13,6 +13,7 @@ markup) by the layer; the legend, built here, is escaped here.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -243,7 +244,14 @@ class PartnershipLayerCode(VerbatimMacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "PartnershipLayerCode"
-        self.code = "\n".join(compact_script(script.read_text(encoding="utf-8")) for script in LAYER_SCRIPTS)
+        self.code = layer_code()
+
+
+@functools.cache
+def layer_code() -> str:
+    """The layer's scripts as they go into the map: read and compacted once per process, not
+    on every rerun (the base map is built again on each)."""
+    return "\n".join(compact_script(script.read_text(encoding="utf-8")) for script in LAYER_SCRIPTS)
 
 
 def compact_script(source: str) -> str:

@@ -533,8 +533,8 @@
     // the worker drops an older one it is still painting.
 
     // Leaflet updates its renderers on the view reset and again on the move end of one
-    // setView (a zoom without animation): the second time the canvas would be painted again
-    // where nothing has moved (at 10,000 lines, 250 ms on the page or 325 ms in the worker).
+    // setView (a zoom without animation): the second time nothing has moved. On the page that
+    // would draw every line again; in the worker, _requestPaint finds the same place.
     _update: function () {
       if (this._map._animatingZoom && this._bounds) {
         return;

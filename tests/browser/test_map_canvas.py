@@ -100,90 +100,10 @@ def test_a_tour_step_on_the_canvas_reuses_the_lines_it_drew(
     assert farthest < 1e-9, farthest
 
 
-# In the map's frame: the container point of the middle of the line whose middle is furthest
-# from every other line's middle (so the pointer is over that line alone), and the ids of the
-# lines that pass within a few pixels of it.
-LONE_LINE_MIDDLE_JS = """frame => {
-  const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer;
-  const arcs = layer._arcs.map(w.L.partnershipLayer.latLonPairs);
-  const onScreen = arc => arc.map(point => map.latLngToContainerPoint(point));
-  const middles = arcs.map(arc => map.latLngToContainerPoint(arc[Math.floor(arc.length / 2)]));
-  const size = map.getSize();
-  let best = -1, room = -1;
-  middles.forEach((p, i) => {
-    if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
-    let nearest = Infinity;
-    arcs.forEach((other, j) => {
-      if (j === i) return;
-      const points = onScreen(other);
-      for (let k = 1; k < points.length; k++) nearest = Math.min(nearest, w.L.LineUtil.pointToSegmentDistance(p, points[k - 1], points[k]));
-    });
-    if (nearest > room) { room = nearest; best = i; }
-  });
-  const p = middles[best], box = frame.getBoundingClientRect();
-  return {x: box.left + p.x, y: box.top + p.y, id: layer._view.lines.ids[best], room: room};
-}"""
-
-
-def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
-    page: Page, canvas_map: tuple[FrameLocator, Locator], wait_for_script_to_finish
-) -> None:
-    frame, container = canvas_map
-    expect(container).to_have_attribute("data-camera", "settled")
-    target = page.locator(MAP_IFRAME).evaluate(LONE_LINE_MIDDLE_JS)
-    assert target["room"] > 6, target  # no other line under the pointer
-
-    page.mouse.move(target["x"], target["y"])
-    tooltip = frame.locator(".line-tooltip")
-    expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text(t("kind", "en"))
-    # A long list of themes wraps inside the tooltip's maximum width instead of running off the map.
-    width, max_width = tooltip.evaluate(
-        "tip => [tip.getBoundingClientRect().width, parseFloat(getComputedStyle(tip).maxWidth)]"
-    )
-    assert width <= max_width + 20, (width, max_width)  # + its padding and border
-
-    page.mouse.click(target["x"], target["y"])
-    wait_for_script_to_finish(page, initial_wait_ms=300)
-    expect(container).to_have_attribute("data-selected", target["id"])
-    assert f"p={target['id']}" in page.url
-
-
-# The place on screen whose marker is furthest from every other place's: its centre and name.
-LONE_PLACE_JS = """frame => {
-  const w = frame.contentWindow, map = w.map, places = map._partnershipLayer._view.places;
-  const points = places.latlon.map(latlon => map.latLngToContainerPoint(latlon)), size = map.getSize();
-  let best = -1, room = -1;
-  points.forEach((p, i) => {
-    if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
-    const nearest = Math.min(...points.filter((_, j) => j !== i).map(q => p.distanceTo(q)));
-    if (nearest > room) { room = nearest; best = i; }
-  });
-  const p = points[best], box = frame.getBoundingClientRect();
-  return {x: box.left + p.x, y: box.top + p.y, name: places.names[best], room: room};
-}"""
-
-
-def test_a_place_on_the_canvas_shows_its_own_name_on_hover(
-    page: Page, canvas_map: tuple[FrameLocator, Locator]
-) -> None:
-    frame, container = canvas_map
-    expect(container).to_have_attribute("data-camera", "settled")
-    target = page.locator(MAP_IFRAME).evaluate(LONE_PLACE_JS)
-    assert target["room"] > 20, target  # one marker under the pointer
-
-    page.mouse.move(target["x"], target["y"])
-    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_be_visible()
-    expect(frame.locator(".line-tooltip")).to_have_count(0)
-    page.mouse.move(target["x"] + 200, target["y"] + 200)
-    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_have_count(0)
-
-
-# ---- painting: where the lines are on the canvas, pixel by pixel ---------------------------
-
 # In the map's frame: the point on a solid line with the most room around it (no other line
 # and no marker near), and the clear spot furthest from every line and marker, both as
-# [lat, lng], so that they can be found on screen again after the map moves. Segments are
+# [lat, lng], so that they can be found on screen again after the map moves; that line's id
+# and where its point is on the page. Segments are
 # filed in a grid of 16 px cells, so that 1,600 lines are searched in moments.
 LINE_AND_CLEAR_SPOT_JS = """frame => {
   const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer, L = w.L;
@@ -220,7 +140,7 @@ LINE_AND_CLEAR_SPOT_JS = """frame => {
     for (let k = 4; k < points.length - 4; k += 2) {
       if (!inside(points[k])) continue;
       const r = room(points[k], i);
-      if (!line || r > line.room) line = { p: points[k], room: r };
+      if (!line || r > line.room) line = { i: i, p: points[k], room: r };
     }
   });
   let clear = null;
@@ -230,8 +150,67 @@ LINE_AND_CLEAR_SPOT_JS = """frame => {
       if (!clear || r > clear.room) clear = { p: p, room: r };
     }
   const latlng = p => { const ll = map.containerPointToLatLng(p); return [ll.lat, ll.lng]; };
-  return { line: latlng(line.p), lineRoom: line.room, clear: latlng(clear.p), clearRoom: clear.room };
+  const box = frame.getBoundingClientRect();
+  return {
+    line: latlng(line.p), lineRoom: line.room, clear: latlng(clear.p), clearRoom: clear.room,
+    id: layer._view.lines.ids[line.i], x: box.left + line.p.x, y: box.top + line.p.y,  // on the page
+  };
 }"""
+
+
+def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
+    page: Page, canvas_map: tuple[FrameLocator, Locator], wait_for_script_to_finish
+) -> None:
+    frame, container = canvas_map
+    target = page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS)
+    assert target["lineRoom"] > 6, target  # no other line under the pointer
+
+    page.mouse.move(target["x"], target["y"])
+    tooltip = frame.locator(".line-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(t("kind", "en"))
+    # A long list of themes wraps inside the tooltip's maximum width instead of running off the map.
+    width, max_width = tooltip.evaluate(
+        "tip => [tip.getBoundingClientRect().width, parseFloat(getComputedStyle(tip).maxWidth)]"
+    )
+    assert width <= max_width + 20, (width, max_width)  # + its padding and border
+
+    page.mouse.click(target["x"], target["y"])
+    wait_for_script_to_finish(page, initial_wait_ms=300)
+    expect(container).to_have_attribute("data-selected", target["id"])
+    assert f"p={target['id']}" in page.url
+
+
+# The place on screen whose marker is furthest from every other place's: its centre and name.
+LONE_PLACE_JS = """frame => {
+  const w = frame.contentWindow, map = w.map, places = map._partnershipLayer._view.places;
+  const points = places.latlon.map(latlon => map.latLngToContainerPoint(latlon)), size = map.getSize();
+  let best = -1, room = -1;
+  points.forEach((p, i) => {
+    if (p.x < 60 || p.y < 60 || p.x > size.x - 60 || p.y > size.y - 60) return;
+    const nearest = Math.min(...points.filter((_, j) => j !== i).map(q => p.distanceTo(q)));
+    if (nearest > room) { room = nearest; best = i; }
+  });
+  const p = points[best], box = frame.getBoundingClientRect();
+  return {x: box.left + p.x, y: box.top + p.y, name: places.names[best], room: room};
+}"""
+
+
+def test_a_place_on_the_canvas_shows_its_own_name_on_hover(
+    page: Page, canvas_map: tuple[FrameLocator, Locator]
+) -> None:
+    frame, container = canvas_map
+    target = page.locator(MAP_IFRAME).evaluate(LONE_PLACE_JS)
+    assert target["room"] > 20, target  # one marker under the pointer
+
+    page.mouse.move(target["x"], target["y"])
+    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_be_visible()
+    expect(frame.locator(".line-tooltip")).to_have_count(0)
+    page.mouse.move(target["x"] + 200, target["y"] + 200)
+    expect(frame.locator(".leaflet-tooltip", has_text=target["name"])).to_have_count(0)
+
+
+# ---- painting: where the lines are on the canvas, pixel by pixel ---------------------------
 
 # In the map's frame: for each [lat, lng], the most opaque pixel (alpha 0-255) that the lines'
 # canvases (the view's, and the last view's while it stays) show within a pixel of where the
