@@ -10,7 +10,11 @@ painter, zooms the map in and out (no animation) and prints medians of:
 - page busy: milliseconds from the zoom until the map's page can run anything else (a timer
   set just before the zoom fires): how long clicks, hovers and scrolling wait;
 - lines ready: milliseconds from the zoom until the canvas shows the lines painted at the
-  new zoom (the worker's picture swapped in; on the page, when the zoom's own work ends).
+  new zoom (the worker's picture swapped in; on the page, when the zoom's own work ends);
+- hover shown: milliseconds from the pointer's move onto a line until the line shows
+  hovered: the first animation frame in which the line under the pointer is painted at full
+  opacity on any of the map's canvases. Once per run, after the zooms, HOVER_CLOSER_IN levels
+  closer in on the line with the most room (no other line or marker within 5 px).
 
 The app paints in the worker only above mapview.layers.PAINT_IN_WORKER_ABOVE lines: above
 it both painters are measured ("page" is the same app in a browser context without
@@ -36,6 +40,7 @@ from playwright.async_api import Browser, async_playwright
 from bench.bench_live import LINES_DRAWN_JS
 from bench.load import MAP_IFRAME, REPO_ROOT, new_context
 from mapview.layers import PAINT_IN_WORKER_ABOVE
+from tests.browser.canvas_probes import CLOSER_IN_JS, LINE_AND_CLEAR_SPOT_JS, PICTURE_AT_ZOOM_JS
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ServerStartError, launch_streamlit
 from tests.fixtures.datasets import write_large_dataset
 
@@ -43,6 +48,7 @@ PAINTERS = ("worker", "page")
 DEFAULT_SIZES = (1_000, 2_000, 10_000)
 WITHOUT_OFFSCREEN_CANVAS = "delete window.OffscreenCanvas;"
 ZOOMS_PER_RUN = 6
+HOVER_CLOSER_IN = 3  # zoom levels in, where the line with most room stands apart
 TIMEOUT_S = 120
 
 # In the map's frame: one zoom (in or out, no animation); how long until a timer set just
@@ -63,6 +69,37 @@ ZOOM_ONCE_JS = """async zoomIn => {
 }"""
 
 
+# In the map's frame: the pointer moves onto the line at [lat, lng] (nothing else within
+# 5 px); milliseconds until a frame shows the line there at full opacity, as hovered, on any
+# of the map's canvases (unhovered it is LINE_OPACITY, 0.95); then the pointer leaves.
+HOVER_ONCE_JS = """async latlng => {
+  const map = window.map, doc = document, target = map._partnershipLayer._canvas._container;
+  const box = map.getContainer().getBoundingClientRect(), at = map.latLngToContainerPoint(latlng);
+  const scratch = doc.createElement('canvas');
+  scratch.width = scratch.height = 3;
+  const ctx = scratch.getContext('2d', { willReadFrequently: true });
+  const opaque = () => [...doc.querySelectorAll('.leaflet-pane canvas')].some(canvas => {
+    const r = canvas.getBoundingClientRect();
+    if (!r.width || !canvas.width) return false;
+    const x = (box.left + at.x - r.left) * canvas.width / r.width, y = (box.top + at.y - r.top) * canvas.height / r.height;
+    ctx.clearRect(0, 0, 3, 3);
+    ctx.drawImage(canvas, Math.round(x) - 1, Math.round(y) - 1, 3, 3, 0, 0, 3, 3);
+    const data = ctx.getImageData(0, 0, 3, 3).data;
+    for (let k = 3; k < data.length; k += 4) if (data[k] === 255) return true;
+    return false;
+  });
+  if (opaque()) return null;  // not a lone line: nothing to see change
+  const start = performance.now();
+  target.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true }));
+  const shown = await new Promise(done => {
+    const look = () => opaque() ? done(performance.now() - start) : performance.now() - start > 5000 ? done(null) : requestAnimationFrame(look);
+    requestAnimationFrame(look);
+  });
+  target.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+  return shown;
+}"""
+
+
 async def one_run(browser: Browser, url: str, painter: str, lines: int) -> list[dict[str, float]]:
     context = await new_context(browser)
     try:
@@ -78,7 +115,14 @@ async def one_run(browser: Browser, url: str, painter: str, lines: int) -> list[
         painted_in = await frame.evaluate("() => map._partnershipLayer._canvas._container.dataset.paintedIn")
         if painted_in != painter:
             sys.exit(f"expected the canvas painted in the {painter}, it is painted in the {painted_in}")
-        return [await frame.evaluate(ZOOM_ONCE_JS, step % 2 == 0) for step in range(ZOOMS_PER_RUN)]
+        results = [await frame.evaluate(ZOOM_ONCE_JS, step % 2 == 0) for step in range(ZOOMS_PER_RUN)]
+        # Closer in on the line with the most room, where it stands apart, once painted there.
+        roomiest = (await page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS))["line"]
+        await frame.evaluate(CLOSER_IN_JS, [roomiest, HOVER_CLOSER_IN])
+        await frame.wait_for_function(PICTURE_AT_ZOOM_JS, timeout=TIMEOUT_S * 1000)
+        spot = await page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS)
+        results.append({"hover": await frame.evaluate(HOVER_ONCE_JS, spot["line"])})
+        return results
     finally:
         await context.close()
 
@@ -111,12 +155,24 @@ async def measure(sizes: Sequence[int], runs: int) -> list[tuple[int, str, list[
     return rows
 
 
+def _median(values: list[float]) -> str:
+    return f"{statistics.median(values):.0f}" if values else "–"
+
+
 def table(rows: list[tuple[int, str, list[dict[str, float]]]]) -> str:
-    lines = ["| lines | painted in | zooms | page busy (ms) | lines ready (ms) |", "|---:|---|---:|---:|---:|"]
-    for size, painter, zooms in rows:
-        busy = statistics.median(zoom["busy"] for zoom in zooms)
-        ready = statistics.median(zoom["ready"] for zoom in zooms)
-        lines.append(f"| {size:,} | {painter} | {len(zooms)} | {busy:.0f} | {ready:.0f} |")
+    lines = [
+        "| lines | painted in | zooms | page busy (ms) | lines ready (ms) | hovers | hover shown (ms) |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for size, painter, results in rows:
+        zooms = [result for result in results if "busy" in result]
+        hovers = [result["hover"] for result in results if "hover" in result]
+        # A hover not seen within 5 s (or on a line not alone) counts as missing, not as fast.
+        seen = [hover for hover in hovers if hover is not None]
+        lines.append(
+            f"| {size:,} | {painter} | {len(zooms)} | {_median([z['busy'] for z in zooms])} "
+            f"| {_median([z['ready'] for z in zooms])} | {len(seen)}/{len(hovers)} | {_median(seen)} |"
+        )
     return "\n".join(lines)
 
 

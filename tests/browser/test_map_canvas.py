@@ -9,6 +9,7 @@ from playwright.sync_api import FrameLocator, Locator, Page, expect
 
 from mapview.layers import CANVAS_ABOVE
 from partnerships.i18n import t
+from tests.browser.canvas_probes import CLOSER_IN_JS, LINE_AND_CLEAR_SPOT_JS, PICTURE_AT_ZOOM_JS
 from tests.browser.conftest import MAP_IFRAME
 from tests.browser.test_map_in_place import CONTAINER, choose_theme
 
@@ -100,64 +101,6 @@ def test_a_tour_step_on_the_canvas_reuses_the_lines_it_drew(
     assert farthest < 1e-9, farthest
 
 
-# In the map's frame: the point on a solid line with the most room around it (no other line
-# and no marker near), and the clear spot furthest from every line and marker, both as
-# [lat, lng], so that they can be found on screen again after the map moves; that line's id
-# and where its point is on the page. Segments are
-# filed in a grid of 16 px cells, so that 1,600 lines are searched in moments.
-LINE_AND_CLEAR_SPOT_JS = """frame => {
-  const w = frame.contentWindow, map = w.map, layer = map._partnershipLayer, L = w.L;
-  const CELL = 16, REACH = 2;  // distances are searched up to 2 cells (32 px) away
-  const size = map.getSize();
-  const lines = layer._arcs.map(L.partnershipLayer.latLonPairs).map(arc => arc.map(point => map.latLngToContainerPoint(point)));
-  const places = layer._view.places.latlon.map(latlon => map.latLngToContainerPoint(latlon));
-  const cells = new Map();
-  lines.forEach((points, i) => {
-    for (let k = 1; k < points.length; k++) {
-      const a = points[k - 1], b = points[k];
-      for (let cx = Math.floor(Math.min(a.x, b.x) / CELL); cx <= Math.floor(Math.max(a.x, b.x) / CELL); cx++)
-        for (let cy = Math.floor(Math.min(a.y, b.y) / CELL); cy <= Math.floor(Math.max(a.y, b.y) / CELL); cy++) {
-          const key = cx + ',' + cy;
-          if (!cells.has(key)) cells.set(key, []);
-          cells.get(key).push([i, a, b]);
-        }
-    }
-  });
-  const room = (p, skip) => {
-    let nearest = CELL * REACH;
-    const cx = Math.floor(p.x / CELL), cy = Math.floor(p.y / CELL);
-    for (let dx = -REACH; dx <= REACH; dx++)
-      for (let dy = -REACH; dy <= REACH; dy++)
-        for (const [i, a, b] of cells.get((cx + dx) + ',' + (cy + dy)) || [])
-          if (i !== skip) nearest = Math.min(nearest, L.LineUtil.pointToSegmentDistance(p, a, b));
-    for (const place of places) nearest = Math.min(nearest, place.distanceTo(p) - 10);
-    return nearest;
-  };
-  const inside = p => p.x > 80 && p.y > 80 && p.x < size.x - 80 && p.y < size.y - 80;
-  let line = null;
-  lines.forEach((points, i) => {
-    if (layer._lineStyle(i, false).dashArray) return;  // a dashed line may have a gap there
-    for (let k = 4; k < points.length - 4; k += 2) {
-      if (!inside(points[k])) continue;
-      const r = room(points[k], i);
-      if (!line || r > line.room) line = { i: i, p: points[k], room: r };
-    }
-  });
-  let clear = null;
-  for (let x = 80; x < size.x - 80; x += 8)
-    for (let y = 80; y < size.y - 80; y += 8) {
-      const p = L.point(x, y), r = room(p, -1);
-      if (!clear || r > clear.room) clear = { p: p, room: r };
-    }
-  const latlng = p => { const ll = map.containerPointToLatLng(p); return [ll.lat, ll.lng]; };
-  const box = frame.getBoundingClientRect();
-  return {
-    line: latlng(line.p), lineRoom: line.room, clear: latlng(clear.p), clearRoom: clear.room,
-    id: layer._view.lines.ids[line.i], x: box.left + line.p.x, y: box.top + line.p.y,  // on the page
-  };
-}"""
-
-
 def test_a_line_on_the_canvas_shows_its_tooltip_and_opens_its_card(
     page: Page, canvas_map: tuple[FrameLocator, Locator], wait_for_script_to_finish
 ) -> None:
@@ -212,12 +155,17 @@ def test_a_place_on_the_canvas_shows_its_own_name_on_hover(
 
 # ---- painting: where the lines are on the canvas, pixel by pixel ---------------------------
 
-# In the map's frame: for each [lat, lng], the most opaque pixel (alpha 0-255) that the lines'
-# canvases (the view's, and the last view's while it stays) show within a pixel of where the
-# map puts that point now: what the reader sees there, read back from each canvas.
-ALPHA_AT_JS = """(frame, latlngs) => {
+
+# In the map's frame: for each [lat, lng], the most opaque pixel (alpha 0-255) that the
+# canvases matching the selector `canvases` show within a pixel of where the map puts that
+# point now: what the reader sees there, read back from each canvas.
+def alpha_at_js(canvases: str) -> str:
+    return (
+        """(frame, latlngs) => {
   const w = frame.contentWindow, map = w.map, doc = frame.contentDocument;
-  const canvases = [...doc.querySelectorAll('.leaflet-overlay-pane canvas')];
+  const canvases = [...doc.querySelectorAll('"""
+        + canvases
+        + """')];
   const box = map.getContainer().getBoundingClientRect();
   const scratch = doc.createElement('canvas');
   scratch.width = scratch.height = 3;
@@ -238,11 +186,13 @@ ALPHA_AT_JS = """(frame, latlngs) => {
     return most;
   });
 }"""
-# The canvas's picture is as new as the map's zoom: painted at this zoom, not only scaled.
-PICTURE_AT_ZOOM_JS = """() => {
-  const canvas = window.map._partnershipLayer._canvas;
-  return canvas._zoom === window.map.getZoom() && !canvas._painting;
-}"""
+    )
+
+
+# The lines' canvases: the view's, and the last view's while it stays.
+ALPHA_AT_JS = alpha_at_js(".leaflet-overlay-pane canvas")
+# The same on the canvas that shows the hovered line, highlighted (and only that).
+HIGHLIGHT_ALPHA_AT_JS = alpha_at_js("canvas.partnership-highlight")
 
 
 def alpha_at(page: Page, *latlngs: list[float]) -> list[int]:
@@ -278,14 +228,20 @@ def worker_map(page: Page, more_lines_server: object, open_app, wait_for_map) ->
     return open_canvas_map(page, more_lines_server, open_app, wait_for_map, "worker")
 
 
-def test_the_lines_are_painted_where_the_map_puts_them_as_it_moves(page: Page, painted_map: str) -> None:
+def closer_in_on_a_lone_line(page: Page) -> dict:
+    """Three levels closer in on the line with the most room (there the lines fan out), once
+    painted there: LINE_AND_CLEAR_SPOT_JS's line and clear spot at that zoom."""
     frame = map_window(page)
     frame.wait_for_function(PICTURE_AT_ZOOM_JS)
-    # Closer in on the line with the most room in the overview, the lines fan out.
     roomiest = page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS)["line"]
-    frame.evaluate("latlng => window.map.setView(latlng, window.map.getZoom() + 3, { animate: false })", roomiest)
+    frame.evaluate(CLOSER_IN_JS, [roomiest, 3])
     frame.wait_for_function(PICTURE_AT_ZOOM_JS)
-    spots = page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS)
+    return page.locator(MAP_IFRAME).evaluate(LINE_AND_CLEAR_SPOT_JS)
+
+
+def test_the_lines_are_painted_where_the_map_puts_them_as_it_moves(page: Page, painted_map: str) -> None:
+    frame = map_window(page)
+    spots = closer_in_on_a_lone_line(page)
     # A neighbour 4 px wide and over 5 px away paints nothing within a pixel of the point.
     assert spots["lineRoom"] > 5 and spots["clearRoom"] > 10, spots
     line_alpha, clear_alpha = alpha_at(page, spots["line"], spots["clear"])
@@ -313,6 +269,53 @@ def test_the_lines_are_painted_where_the_map_puts_them_as_it_moves(page: Page, p
     line_alpha, clear_alpha = alpha_at(page, spots["line"], spots["clear"])
     assert line_alpha > 200 and clear_alpha == 0, (line_alpha, clear_alpha)
     expect(page.frame_locator(MAP_IFRAME).locator(".leaflet-overlay-pane canvas")).to_have_count(1)
+
+
+# In the map's frame, before the pointer moves: counts animation frames until the highlight
+# names a line, and whether the lines' canvas was asked for a new picture meanwhile.
+WATCH_THE_HIGHLIGHT_JS = """() => {
+  const highlight = document.querySelector('canvas.partnership-highlight');
+  const lines = document.querySelector('.leaflet-overlay-pane canvas');
+  window.__highlight = { frames: 0, shownAfter: null, pictures: 0 };
+  const count = () => { window.__highlight.frames++; if (window.__highlight.frames < 600) requestAnimationFrame(count); };
+  requestAnimationFrame(count);
+  new MutationObserver(() => {
+    if (highlight.hasAttribute('data-line') && window.__highlight.shownAfter === null) window.__highlight.shownAfter = window.__highlight.frames;
+  }).observe(highlight, { attributes: true, attributeFilter: ['data-line'] });
+  new MutationObserver(() => {
+    if (lines.hasAttribute('data-painting')) window.__highlight.pictures++;
+  }).observe(lines, { attributes: true, attributeFilter: ['data-painting'] });
+}"""
+
+
+def test_a_hovered_line_is_highlighted_at_once_and_the_rest_of_the_map_is_not_painted_again(
+    page: Page, painted_map: str
+) -> None:
+    frame = map_window(page)
+    target = closer_in_on_a_lone_line(page)
+    assert target["lineRoom"] > 6, target  # no other line under the pointer
+    highlight = page.frame_locator(MAP_IFRAME).locator("canvas.partnership-highlight")
+    expect(highlight).to_have_count(1)
+    frame.evaluate(WATCH_THE_HIGHLIGHT_JS)
+
+    page.mouse.move(target["x"], target["y"])
+    expect(highlight).to_have_attribute("data-line", target["id"])
+    watched = frame.evaluate("window.__highlight")
+    # Drawn in the next frame or so: a new picture of every line took 100 ms or more in the worker.
+    assert watched["shownAfter"] <= 3 and watched["pictures"] == 0, watched
+    line_alpha, clear_alpha = page.locator(MAP_IFRAME).evaluate(
+        HIGHLIGHT_ALPHA_AT_JS, [target["line"], target["clear"]]
+    )
+    assert line_alpha > 200 and clear_alpha == 0, (line_alpha, clear_alpha)
+    # Under the highlight the lines' own picture is still all there.
+    assert alpha_at(page, target["line"])[0] > 200
+
+    box = page.locator(MAP_IFRAME).bounding_box()
+    clear = frame.evaluate("latlng => window.map.latLngToContainerPoint(latlng)", target["clear"])
+    page.mouse.move(box["x"] + clear["x"], box["y"] + clear["y"])
+    expect(highlight).not_to_have_attribute("data-line", target["id"])
+    assert page.locator(MAP_IFRAME).evaluate(HIGHLIGHT_ALPHA_AT_JS, [target["line"]]) == [0]
+    assert frame.evaluate("window.__highlight.pictures") == 0
 
 
 # In the map's frame: from now on, one entry per animation frame: whether any of the lines'
