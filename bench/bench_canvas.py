@@ -40,7 +40,7 @@ from playwright.async_api import Browser, async_playwright
 from bench.bench_live import LINES_DRAWN_JS
 from bench.load import MAP_IFRAME, REPO_ROOT, new_context
 from mapview.layers import PAINT_IN_WORKER_ABOVE
-from tests.browser.canvas_probes import CLOSER_IN_JS, LINE_AND_CLEAR_SPOT_JS, PICTURE_AT_ZOOM_JS
+from tests.browser.canvas_probes import CLOSER_IN_JS, LINE_AND_CLEAR_SPOT_JS, PICTURE_AT_ZOOM_JS, alpha_at_js
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ServerStartError, launch_streamlit
 from tests.fixtures.datasets import write_large_dataset
 
@@ -72,32 +72,20 @@ ZOOM_ONCE_JS = """async zoomIn => {
 # In the map's frame: the pointer moves onto the line at [lat, lng] (nothing else within
 # 5 px); milliseconds until a frame shows the line there at full opacity, as hovered, on any
 # of the map's canvases (unhovered it is LINE_OPACITY, 0.95); then the pointer leaves.
-HOVER_ONCE_JS = """async latlng => {
-  const map = window.map, doc = document, target = map._partnershipLayer._canvas._container;
+HOVER_ONCE_JS = f"""async latlng => {{
+  const map = window.map, target = map._partnershipLayer._canvas._container;
   const box = map.getContainer().getBoundingClientRect(), at = map.latLngToContainerPoint(latlng);
-  const scratch = doc.createElement('canvas');
-  scratch.width = scratch.height = 3;
-  const ctx = scratch.getContext('2d', { willReadFrequently: true });
-  const opaque = () => [...doc.querySelectorAll('.leaflet-pane canvas')].some(canvas => {
-    const r = canvas.getBoundingClientRect();
-    if (!r.width || !canvas.width) return false;
-    const x = (box.left + at.x - r.left) * canvas.width / r.width, y = (box.top + at.y - r.top) * canvas.height / r.height;
-    ctx.clearRect(0, 0, 3, 3);
-    ctx.drawImage(canvas, Math.round(x) - 1, Math.round(y) - 1, 3, 3, 0, 0, 3, 3);
-    const data = ctx.getImageData(0, 0, 3, 3).data;
-    for (let k = 3; k < data.length; k += 4) if (data[k] === 255) return true;
-    return false;
-  });
+  const opaque = () => ({alpha_at_js(".leaflet-pane canvas")})(window.frameElement, [latlng])[0] === 255;
   if (opaque()) return null;  // not a lone line: nothing to see change
   const start = performance.now();
-  target.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true }));
-  const shown = await new Promise(done => {
+  target.dispatchEvent(new MouseEvent('mousemove', {{ clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true }}));
+  const shown = await new Promise(done => {{
     const look = () => opaque() ? done(performance.now() - start) : performance.now() - start > 5000 ? done(null) : requestAnimationFrame(look);
     requestAnimationFrame(look);
-  });
-  target.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+  }});
+  target.dispatchEvent(new MouseEvent('mouseout', {{ bubbles: true }}));
   return shown;
-}"""
+}}"""
 
 
 async def one_run(browser: Browser, url: str, painter: str, lines: int) -> list[dict[str, float]]:

@@ -591,7 +591,6 @@
         L.Canvas.prototype._redraw.call(this);
         return;
       }
-      this._redrawRequest = null;
       this._requestPaint(true);
     },
 
@@ -722,7 +721,6 @@
         return;
       }
       this._forget();
-      L.Util.cancelAnimFrame(this._redrawRequest);
       L.DomEvent.off(container);
       removeGhost(map);
       map._partnershipGhost = container;

@@ -1,5 +1,6 @@
 """Probes of the map's canvas (mapview/partnership_canvas.js) that the browser tests and
-bench/bench_canvas.py share: where a line can be pointed at alone, and whether a picture is current."""
+bench/bench_canvas.py share: where a line can be pointed at alone, what the canvases show at a point, and whether a
+picture is current."""
 
 # In the map's frame: the point on a solid line with the most room around it (no other line
 # and no marker near), and the clear spot furthest from every line and marker, both as
@@ -66,3 +67,36 @@ PICTURE_AT_ZOOM_JS = """() => {
 
 # Closer in, without animation: [[lat, lng], levels] -> the map centred there, `levels` zoom levels in.
 CLOSER_IN_JS = "([latlng, levels]) => window.map.setView(latlng, window.map.getZoom() + levels, { animate: false })"
+
+
+# In the map's frame: for each [lat, lng], the most opaque pixel (alpha 0-255) that the
+# canvases matching the selector `canvases` show within a pixel of where the map puts that
+# point now: what the reader sees there, read back from each canvas.
+def alpha_at_js(canvases: str) -> str:
+    return (
+        """(frame, latlngs) => {
+  const w = frame.contentWindow, map = w.map, doc = frame.contentDocument;
+  const canvases = [...doc.querySelectorAll('"""
+        + canvases
+        + """')];
+  const box = map.getContainer().getBoundingClientRect();
+  const scratch = doc.createElement('canvas');
+  scratch.width = scratch.height = 3;
+  const ctx = scratch.getContext('2d', { willReadFrequently: true });
+  return latlngs.map(latlng => {
+    const p = map.latLngToContainerPoint(latlng);
+    let most = 0;
+    for (const canvas of canvases) {
+      const r = canvas.getBoundingClientRect();
+      if (!r.width || !canvas.width) continue;
+      const x = (box.left + p.x - r.left) * canvas.width / r.width;
+      const y = (box.top + p.y - r.top) * canvas.height / r.height;
+      ctx.clearRect(0, 0, 3, 3);
+      ctx.drawImage(canvas, Math.round(x) - 1, Math.round(y) - 1, 3, 3, 0, 0, 3, 3);
+      const data = ctx.getImageData(0, 0, 3, 3).data;
+      for (let k = 3; k < data.length; k += 4) most = Math.max(most, data[k]);
+    }
+    return most;
+  });
+}"""
+    )

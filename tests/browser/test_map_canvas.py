@@ -9,7 +9,7 @@ from playwright.sync_api import FrameLocator, Locator, Page, expect
 
 from mapview.layers import CANVAS_ABOVE
 from partnerships.i18n import t
-from tests.browser.canvas_probes import CLOSER_IN_JS, LINE_AND_CLEAR_SPOT_JS, PICTURE_AT_ZOOM_JS
+from tests.browser.canvas_probes import CLOSER_IN_JS, LINE_AND_CLEAR_SPOT_JS, PICTURE_AT_ZOOM_JS, alpha_at_js
 from tests.browser.conftest import MAP_IFRAME
 from tests.browser.test_map_in_place import CONTAINER, choose_theme
 
@@ -154,40 +154,6 @@ def test_a_place_on_the_canvas_shows_its_own_name_on_hover(
 
 
 # ---- painting: where the lines are on the canvas, pixel by pixel ---------------------------
-
-
-# In the map's frame: for each [lat, lng], the most opaque pixel (alpha 0-255) that the
-# canvases matching the selector `canvases` show within a pixel of where the map puts that
-# point now: what the reader sees there, read back from each canvas.
-def alpha_at_js(canvases: str) -> str:
-    return (
-        """(frame, latlngs) => {
-  const w = frame.contentWindow, map = w.map, doc = frame.contentDocument;
-  const canvases = [...doc.querySelectorAll('"""
-        + canvases
-        + """')];
-  const box = map.getContainer().getBoundingClientRect();
-  const scratch = doc.createElement('canvas');
-  scratch.width = scratch.height = 3;
-  const ctx = scratch.getContext('2d', { willReadFrequently: true });
-  return latlngs.map(latlng => {
-    const p = map.latLngToContainerPoint(latlng);
-    let most = 0;
-    for (const canvas of canvases) {
-      const r = canvas.getBoundingClientRect();
-      if (!r.width || !canvas.width) continue;
-      const x = (box.left + p.x - r.left) * canvas.width / r.width;
-      const y = (box.top + p.y - r.top) * canvas.height / r.height;
-      ctx.clearRect(0, 0, 3, 3);
-      ctx.drawImage(canvas, Math.round(x) - 1, Math.round(y) - 1, 3, 3, 0, 0, 3, 3);
-      const data = ctx.getImageData(0, 0, 3, 3).data;
-      for (let k = 3; k < data.length; k += 4) most = Math.max(most, data[k]);
-    }
-    return most;
-  });
-}"""
-    )
-
 
 # The lines' canvases: the view's, and the last view's while it stays.
 ALPHA_AT_JS = alpha_at_js(".leaflet-overlay-pane canvas")
